@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import type { Story } from '../../core/story.js';
+import { pollAll } from '../../pipeline/poll-all.js';
+import { type StoreOptions, withApp, withStoreOptions } from '../context.js';
+import { runScheduler } from './run.js';
+
+/** The JSON line `poll --once --json` prints per newly stored story (a contract: add fields, never rename). */
+export function storyJson(story: Story) {
+  return {
+    id: story.id,
+    feed: story.feedId,
+    title: story.title,
+    link: story.link ?? null,
+    published: story.published,
+    publishedEstimated: story.publishedEstimated,
+    summary: story.summary,
+    author: story.author ?? null,
+    categories: story.categories,
+  };
+}
+
+export function registerPoll(program: Command): void {
+  withStoreOptions(
+    program
+      .command('poll')
+      .description('poll every feed; with --once, a single cycle then exit')
+      .option('--once', 'poll every enabled feed once, then exit')
+      .option('--json', 'print one JSON line per newly stored story on stdout (logs stay on stderr)'),
+  ).action(async (options: StoreOptions & { once?: boolean; json?: boolean }) => {
+    if (!options.once) return runScheduler(options);
+    return withApp(options, async (app) => {
+      const results = await pollAll(app.config, app.deps, {
+        onResult: ({ outcome }) => {
+          if (!options.json || (outcome.status !== 'seeded' && outcome.status !== 'refreshed')) return;
+          for (const story of outcome.stored) process.stdout.write(`${JSON.stringify(storyJson(story))}\n`);
+        },
+      });
+      const count = (status: string) => results.filter((r) => r.outcome.status === status).length;
+      const stored = results.reduce((n, r) => n + ('stored' in r.outcome ? r.outcome.stored.length : 0), 0);
+      app.log.info(
+        { feeds: results.length, refreshed: count('refreshed') + count('seeded'), notModified: count('not-modified'), failed: count('failed'), stored },
+        'poll finished',
+      );
+      // Exit 1 only when every feed failed: one broken feed is routine, all of them is an outage (network, config).
+      process.exitCode = results.length > 0 && count('failed') === results.length ? 1 : 0;
+    });
+  });
+}

@@ -1,0 +1,41 @@
+import { hostname } from 'node:os';
+import type { Command } from 'commander';
+import { readEnvironment } from '../../config/environment.js';
+import { createApp } from '../../main.js';
+import { FeedScheduler } from '../../scheduler/feed-scheduler.js';
+import { SqliteLeaseCoordinator } from '../../store/sqlite-lease-coordinator.js';
+import { type StoreOptions, resolvePaths, withStoreOptions } from '../context.js';
+
+/** Runs until SIGINT or SIGTERM, then finishes in-flight polls and closes the database. */
+export async function runScheduler(options: StoreOptions): Promise<void> {
+  const env = readEnvironment();
+  const app = createApp({ ...resolvePaths(options, env), env });
+  const instance = env.STRAITWATCH_INSTANCE;
+  const scheduler = new FeedScheduler(app.config, app.deps, {
+    ...(instance && { coordinator: new SqliteLeaseCoordinator(app.store.db, `${instance}@${hostname()}`) }),
+  });
+  scheduler.start();
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: NodeJS.Signals) => {
+      app.log.info({ signal }, 'shutting down');
+      process.off('SIGINT', shutdown);
+      process.off('SIGTERM', shutdown);
+      scheduler
+        .stop()
+        .catch((error: unknown) => app.log.error({ err: error }, 'scheduler did not stop cleanly'))
+        .finally(() => {
+          app.close();
+          app.log.info('stopped');
+          resolve();
+        });
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+  });
+}
+
+export function registerRun(program: Command): void {
+  withStoreOptions(program.command('run').description('run the bot: poll every feed on its schedule until stopped')).action((options: StoreOptions) =>
+    runScheduler(options),
+  );
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { feedHealth } from '../../pipeline/feed-health.js';
+import { type StoreOptions, withApp, withStoreOptions } from '../context.js';
+
+export function registerStats(program: Command): void {
+  withStoreOptions(
+    program
+      .command('stats')
+      .description('feeds (healthy/unhealthy), stories, per language and per day')
+      .option('--days <n>', 'days of per-day counts', '14')
+      .option('--json', 'print one JSON object'),
+  ).action((options: StoreOptions & { json?: boolean; days: string }) =>
+    withApp(options, async (app) => {
+      const health = feedHealth(app.config.feeds, app.store.allFeedStates());
+      const count = (status: string) => health.filter((h) => h.status === status).length;
+      const stories = app.store.stats(new Date(), Number(options.days) || 14);
+      const report = {
+        feeds: {
+          total: health.length,
+          healthy: count('healthy'),
+          failing: count('failing'),
+          unhealthy: count('unhealthy'),
+          neverPolled: count('never-polled'),
+          disabled: count('disabled'),
+        },
+        unhealthyFeeds: health.filter((h) => h.status === 'unhealthy' || h.status === 'failing'),
+        ...stories,
+      };
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        return;
+      }
+      const lines = [
+        `feeds     ${report.feeds.total} total: ${report.feeds.healthy} healthy, ${report.feeds.failing} failing, ${report.feeds.unhealthy} unhealthy, ${report.feeds.neverPolled} never polled, ${report.feeds.disabled} disabled`,
+        ...report.unhealthyFeeds.map((h) => `  ${h.status.padEnd(9)} ${h.feed}: ${h.consecutiveFailures} failures, last error: ${h.lastError ?? '?'}`),
+        `stories   ${report.stories}`,
+        'language  ' + (report.byLanguage.map((l) => `${l.lang} ${l.stories}`).join(', ') || '-'),
+        'per day',
+        ...report.byDay.map((d) => `  ${d.day}  ${d.stories}`),
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }),
+  );
+}

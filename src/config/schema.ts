@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { POLLING_DEFAULTS } from './defaults.js';
+import { DURATION_PATTERN, parseDuration } from './duration.js';
+
+const duration = (minimumMs: number) =>
+  z
+    .string()
+    .regex(DURATION_PATTERN, { error: 'must be a duration such as "90s", "5m", "1h" or "1d"', abort: true })
+    .refine((text) => (parseDuration(text) ?? 0) >= minimumMs, `must be at least ${minimumMs / 1000}s`)
+    .describe('A duration: a whole number followed by s, m, h or d, e.g. "5m".');
+
+export const FeedSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be 1-64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit')
+    .describe('Stable identifier used in logs, routes and the database.'),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).describe('The RSS, Atom or JSON Feed URL.'),
+  name: z.string().min(1).optional().describe('Human name of the outlet.'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag such as "en", "zh-Hant" or "ja"')
+    .optional()
+    .describe('Language the feed is expected to publish in (a hint for language detection).'),
+  tags: z.array(z.string().min(1)).default([]).describe('Free labels, e.g. "taiwan", "cert", "vendor".'),
+  interval: duration(30_000).default(POLLING_DEFAULTS.interval).describe('How often to poll this feed.'),
+  charset: z
+    .string()
+    .optional()
+    .describe('Force a charset (e.g. "big5") for a feed that mislabels its encoding.'),
+  enabled: z.boolean().default(true).describe('Set to false to keep a feed in the file without polling it.'),
+});
+
+export const PollingSchema = z
+  .strictObject({
+    concurrency: z.number().int().min(1).max(256).default(POLLING_DEFAULTS.concurrency),
+    connectTimeoutMs: z.number().int().min(100).default(POLLING_DEFAULTS.connectTimeoutMs),
+    timeoutMs: z.number().int().min(100).default(POLLING_DEFAULTS.timeoutMs),
+    maxBodyBytes: z.number().int().min(1024).default(POLLING_DEFAULTS.maxBodyBytes),
+    maxRedirects: z.number().int().min(0).max(20).default(POLLING_DEFAULTS.maxRedirects),
+    unhealthyAfter: z.number().int().min(1).default(POLLING_DEFAULTS.unhealthyAfter),
+    maxBackoff: duration(60_000).default(POLLING_DEFAULTS.maxBackoff),
+    jitter: z.number().min(0).max(0.5).default(POLLING_DEFAULTS.jitter),
+    shutdownGraceMs: z.number().int().min(0).default(POLLING_DEFAULTS.shutdownGraceMs),
+  })
+  .describe('How feeds are fetched and scheduled.');
+
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    feeds: z.array(FeedSchema).describe('The feeds to poll.'),
+    // Routes and topics are filled in by the alerting and classification stages; accepted here now.
+    routes: z.array(z.looseObject({})).default([]).describe('Where alerts go (Discord channels and webhooks).'),
+    topics: z.record(z.string(), z.unknown()).default({}).describe('Topic definitions that add to or override the built-in ones.'),
+    polling: PollingSchema.default(PollingSchema.parse({})),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.feeds.forEach((feed, index) => {
+      const first = seen.get(feed.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['feeds', index, 'id'], message: `duplicate feed id "${feed.id}" (first used at feeds[${first}])` });
+      } else seen.set(feed.id, index);
+    });
+  });
+
+export type FeedConfig = z.infer<typeof FeedSchema>;
+export type PollingConfig = z.infer<typeof PollingSchema>;
+export type Config = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,30 @@
+/** Every failure straitwatch reports carries one of these codes, so callers branch on data, not on message text. */
+export type ErrorCode =
+  | 'config-invalid'
+  | 'config-unreadable'
+  | 'fetch-timeout'
+  | 'fetch-too-large'
+  | 'fetch-too-many-redirects'
+  | 'fetch-http-status'
+  | 'fetch-network'
+  | 'fetch-blocked-address'
+  | 'fetch-bad-url'
+  | 'decode-failed'
+  | 'parse-not-a-feed'
+  | 'parse-malformed'
+  | 'store-failed';
+
+export class StraitwatchError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = `StraitwatchError[${code}]`;
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

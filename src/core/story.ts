@@ -1,0 +1,22 @@
+/** A normalized story: plain text, absolute canonical link, UTC date, stable id. */
+export interface Story {
+  /** Stable across polls: derived from the guid, else the canonical link, else a content hash (see story-id.ts). */
+  id: string;
+  feedId: string;
+  guid?: string;
+  /** Absolute http(s) URL with tracking parameters removed. */
+  link?: string;
+  title: string;
+  summary: string;
+  content: string;
+  author?: string;
+  categories: string[];
+  /** ISO 8601 UTC. */
+  published: string;
+  /** True when the feed gave no usable date and `published` is when we first saw the story. */
+  publishedEstimated: boolean;
+  /** ISO 8601 UTC: when this poll fetched it. */
+  fetchedAt: string;
+  /** Hash of title + summary + content, to notice edits. */
+  contentHash: string;
+}

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Append-only: each entry moves the schema one version up (PRAGMA user_version). Never edit a
+ * released migration; add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: feed state, stories, full-text index */ `
+  CREATE TABLE feed_state (
+    feed_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    first_seen_at TEXT,
+    last_attempt_at TEXT,
+    last_success_at TEXT,
+    last_status TEXT,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_error_code TEXT,
+    unhealthy_since TEXT,
+    next_poll_at TEXT,
+    charset TEXT,
+    format TEXT,
+    item_count INTEGER,
+    moved_to TEXT
+  ) STRICT;
+
+  CREATE TABLE stories (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    feed_id TEXT NOT NULL,
+    guid TEXT,
+    link TEXT,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    content TEXT NOT NULL,
+    author TEXT,
+    categories TEXT NOT NULL DEFAULT '[]',
+    published_at TEXT NOT NULL,
+    published_estimated INTEGER NOT NULL DEFAULT 0,
+    fetched_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    -- Filled by the understanding, clustering and summary stages.
+    lang TEXT,
+    bcp47 TEXT,
+    script TEXT,
+    topics TEXT NOT NULL DEFAULT '[]',
+    scores TEXT NOT NULL DEFAULT '{}',
+    groups TEXT NOT NULL DEFAULT '[]',
+    matched TEXT NOT NULL DEFAULT '[]',
+    cluster_id TEXT,
+    headline TEXT,
+    summary_text TEXT,
+    summary_language TEXT,
+    summary_method TEXT
+  ) STRICT;
+  CREATE INDEX stories_published ON stories (published_at);
+  CREATE INDEX stories_feed_published ON stories (feed_id, published_at);
+
+  -- Trigram tokens find Chinese and Japanese words without a word breaker. Contentless: the text
+  -- lives once, in stories; rows are keyed by stories.seq.
+  CREATE VIRTUAL TABLE stories_fts USING fts5(
+    title, summary, content,
+    content = '', contentless_delete = 1,
+    tokenize = 'trigram remove_diacritics 1'
+  );
+
+  -- Leases for running several instances on one database (node-cron's RunCoordinator).
+  CREATE TABLE leases (
+    key TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+  `,
+];
+
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

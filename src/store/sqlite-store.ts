@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { FeedState } from '../core/feed-state.js';
+import { StraitwatchError } from '../core/errors.js';
+import type { Story } from '../core/story.js';
+import { migrate } from './migrations.js';
+import { type FeedStateRow, type StoryRow, feedStateFromRow, feedStateToRow, storyFromRow, storyToRow } from './rows.js';
+import type { RefreshCommit, Store, StoreStats } from './store.js';
+
+const STORY_COLUMNS = 'id, feed_id, guid, link, title, summary, content, author, categories, published_at, published_estimated, fetched_at, content_hash';
+
+/** Opens (creating if needed) the SQLite file; ":memory:" gives a private in-memory store. */
+export function openSqliteStore(path: string): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw new StraitwatchError('store-failed', `cannot open database ${path}: ${(error as Error).message}; pass --db PATH or set STRAITWATCH_DB`, { cause: error });
+  }
+  // WAL lets the CLI read (stats, search) while the bot writes; NORMAL sync is durable across process crashes.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return new SqliteStore(db);
+}
+
+export class SqliteStore implements Store {
+  private readonly statements;
+
+  constructor(readonly db: Database.Database) {
+    this.statements = {
+      feedState: db.prepare<[string], FeedStateRow>('SELECT * FROM feed_state WHERE feed_id = ?'),
+      allFeedStates: db.prepare<[], FeedStateRow>('SELECT * FROM feed_state ORDER BY feed_id'),
+      saveFeedState: db.prepare<[FeedStateRow]>(
+        `INSERT OR REPLACE INTO feed_state (feed_id, url, etag, last_modified, first_seen_at, last_attempt_at, last_success_at, last_status,
+           consecutive_failures, last_error, last_error_code, unhealthy_since, next_poll_at, charset, format, item_count, moved_to)
+         VALUES (@feed_id, @url, @etag, @last_modified, @first_seen_at, @last_attempt_at, @last_success_at, @last_status,
+           @consecutive_failures, @last_error, @last_error_code, @unhealthy_since, @next_poll_at, @charset, @format, @item_count, @moved_to)`,
+      ),
+      insertStory: db.prepare<[StoryRow]>(
+        `INSERT INTO stories (${STORY_COLUMNS}) VALUES (@id, @feed_id, @guid, @link, @title, @summary, @content, @author, @categories,
+           @published_at, @published_estimated, @fetched_at, @content_hash) ON CONFLICT (id) DO NOTHING`,
+      ),
+      indexStory: db.prepare<[number | bigint, string, string, string]>('INSERT INTO stories_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)'),
+      story: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
+      countStories: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories'),
+      byLanguage: db.prepare<[], { lang: string; stories: number }>(
+        "SELECT coalesce(bcp47, 'und') AS lang, count(*) AS stories FROM stories GROUP BY 1 ORDER BY 2 DESC",
+      ),
+      byDay: db.prepare<[string], { day: string; stories: number }>(
+        'SELECT substr(published_at, 1, 10) AS day, count(*) AS stories FROM stories WHERE published_at >= ? GROUP BY 1 ORDER BY 1 DESC',
+      ),
+    };
+  }
+
+  feedState(feedId: string): FeedState | undefined {
+    const row = this.statements.feedState.get(feedId);
+    return row && feedStateFromRow(row);
+  }
+
+  allFeedStates(): FeedState[] {
+    return this.statements.allFeedStates.all().map(feedStateFromRow);
+  }
+
+  saveFeedState(state: FeedState): void {
+    this.statements.saveFeedState.run(feedStateToRow(state));
+  }
+
+  private readonly commitTransaction = (commit: RefreshCommit): Story[] => {
+    this.saveFeedState(commit.state);
+    const added: Story[] = [];
+    for (const story of commit.stories) {
+      const result = this.statements.insertStory.run(storyToRow(story));
+      // A story already stored changes nothing, in the table or in the index.
+      if (result.changes === 0) continue;
+      this.statements.indexStory.run(result.lastInsertRowid, story.title, story.summary, story.content);
+      added.push(story);
+    }
+    return added;
+  };
+
+  commitRefresh(commit: RefreshCommit): Story[] {
+    return this.db.transaction(this.commitTransaction)(commit);
+  }
+
+  story(id: string): Story | undefined {
+    const row = this.statements.story.get(id);
+    return row && storyFromRow(row);
+  }
+
+  countStories(): number {
+    return this.statements.countStories.get()!.n;
+  }
+
+  stats(now: Date, days = 14): StoreStats {
+    const since = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+    return {
+      stories: this.countStories(),
+      byLanguage: this.statements.byLanguage.all(),
+      byDay: this.statements.byDay.all(since),
+    };
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    // Fold the WAL back into the main file so a stopped bot leaves one self-contained file.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}

@@ -1,0 +1,28 @@
+import type { FeedState } from '../core/feed-state.js';
+import type { Story } from '../core/story.js';
+
+export interface StoreStats {
+  stories: number;
+  byLanguage: Array<{ lang: string; stories: number }>;
+  byDay: Array<{ day: string; stories: number }>;
+}
+
+/** One poll's writes, committed together so a crash leaves either all of them or none. */
+export interface RefreshCommit {
+  state: FeedState;
+  stories: Story[];
+}
+
+/** The store the pipeline, CLI and bot talk to. SqliteStore is the one implementation; tests run a contract suite on it. */
+export interface Store {
+  feedState(feedId: string): FeedState | undefined;
+  allFeedStates(): FeedState[];
+  saveFeedState(state: FeedState): void;
+  /** Saves the feed state and stores the stories not seen before; returns those new ones. */
+  commitRefresh(commit: RefreshCommit): Story[];
+  story(id: string): Story | undefined;
+  countStories(): number;
+  /** Story counts overall, per language and per publication day (the last `days` days). */
+  stats(now: Date, days?: number): StoreStats;
+  close(): void;
+}
