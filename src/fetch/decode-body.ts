@@ -43,6 +43,12 @@ function utf16FromFirstBytes(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+function charsetFromHeader(contentType: string | undefined, bytes: Uint8Array): string | undefined {
+  const label = charsetFromContentType(contentType);
+  // "utf-16" names no byte order (WHATWG reads it as LE): the "<?" bytes tell it, as for the prolog.
+  return label && /^utf-?16$/i.test(label) ? (utf16FromFirstBytes(bytes) ?? label) : label;
+}
+
 function charsetFromProlog(bytes: Uint8Array): string | undefined {
   const utf16 = utf16FromFirstBytes(bytes);
   const head = utf16
@@ -71,10 +77,16 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** WHATWG windows-1252 for bytes 0x80–0x9F; the other bytes match ISO-8859-1. */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 function tryDecode(bytes: Uint8Array, charset: string, fatal: boolean): string | undefined {
   try {
     // ignoreBOM: false strips a BOM that matches the charset.
-    return new TextDecoder(charset, { fatal }).decode(bytes);
+    const text = new TextDecoder(charset, { fatal }).decode(bytes);
+    // Node ≥20.18.3 decodes windows-1252 (and so "iso-8859-1") as ISO-8859-1, turning € and curly
+    // quotes into C1 controls (nodejs/node#60888). A fixed Node yields no C1 but the five that map to themselves.
+    return charset === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!) : text;
   } catch {
     return undefined;
   }
@@ -99,7 +111,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string, override?: s
     push(charset, 'override');
   }
   push(charsetFromBom(bytes), 'bom');
-  push(charsetFromContentType(contentType), 'header');
+  push(charsetFromHeader(contentType, bytes), 'header');
   push(charsetFromProlog(bytes), 'prolog');
   push(sniff(bytes), 'sniff');
 

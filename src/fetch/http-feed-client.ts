@@ -115,7 +115,18 @@ export function createHttpFeedClient(options: HttpClientOptions): FeedHttp {
   }
 
   async function get(request: ConditionalRequest): Promise<FetchOutcome> {
-    const deadline = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), ...(request.signal ? [request.signal] : [])]);
+    // A timer we hold, not AbortSignal.timeout(): a timeout signal reachable only through AbortSignal.any()
+    // can be garbage-collected before it fires, and the request then never ends (nodejs/node#57736).
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException(`no answer within ${options.timeoutMs} ms`, 'TimeoutError')), options.timeoutMs);
+    try {
+      return await getWithin(request, AbortSignal.any([timeout.signal, ...(request.signal ? [request.signal] : [])]));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function getWithin(request: ConditionalRequest, deadline: AbortSignal): Promise<FetchOutcome> {
     let url: URL;
     try {
       url = new URL(request.url);

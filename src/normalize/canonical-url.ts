@@ -26,8 +26,13 @@ export function canonicalUrl(link: string | undefined, base?: string): string | 
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   url.hash = '';
-  for (const name of [...url.searchParams.keys()]) if (isTrackingParam(name)) url.searchParams.delete(name);
-  // URLSearchParams re-encodes what it keeps; only touch the query when something was removed.
-  const href = url.href;
-  return href.endsWith('?') ? href.slice(0, -1) : href;
+  // Filter the query as written: URLSearchParams re-encodes what it keeps ("a/b" → "a%2Fb",
+  // "%20" → "+"), so one page linked with and without trackers got two canonical URLs.
+  const kept = url.search.slice(1).split('&').filter((pair) => pair && !isTrackingParam(paramName(pair)));
+  url.search = kept.length > 0 ? `?${kept.join('&')}` : '';
+  return url.href;
+}
+
+function paramName(pair: string): string {
+  return new URLSearchParams(pair).keys().next().value ?? '';
 }

@@ -9,7 +9,8 @@ const BLOCK = new Set([
 
 /** Collapses runs of spaces within lines and of blank lines, after Unicode NFC. */
 export function collapseWhitespace(text: string, keepParagraphs: boolean): string {
-  const nfc = text.normalize('NFC').replace(/[\u200B\u200C\u200D\uFEFF]/g, (c) => (c === '\u200D' ? c : ''));
+  // Zero-width joiners stay: ZWJ builds emoji sequences, ZWNJ is spelling in Persian and Urdu ("می‌خواهم").
+  const nfc = text.normalize('NFC').replace(/[\u200B\uFEFF]/g, '');
   if (!keepParagraphs) return nfc.replace(/\s+/g, ' ').trim();
   return nfc
     .split(/\n/)

@@ -27,10 +27,11 @@ function clip(text: string, max: number): string {
 
 /** One parsed item to a Story, or undefined when it has nothing to show (no title, text or link). */
 export function normalizeItem(item: FeedItem, context: NormalizeContext): Story | undefined {
-  const link = canonicalUrl(item.link, context.baseUrl) ?? canonicalUrl(item.guid, context.baseUrl);
+  // Only an absolute guid is a permalink: resolved against the feed URL, "12345" became a page that does not exist.
+  const link = canonicalUrl(item.link, context.baseUrl) ?? canonicalUrl(item.guid);
   const summaryText = item.summary ? htmlToText(item.summary) : '';
   const content = clip(item.content ? htmlToText(item.content) : '', MAX_CONTENT);
-  const summary = clip(summaryText || content.slice(0, DERIVED_SUMMARY), MAX_SUMMARY);
+  const summary = clip(summaryText || clip(content, DERIVED_SUMMARY), MAX_SUMMARY);
   const title = clip(item.title ? htmlToText(item.title, { keepParagraphs: false }) : '', MAX_TITLE) || clip(summary.split('\n')[0] ?? '', 120);
   if (!title && !link) return undefined;
   const contentHash = digest(title, summary, content);

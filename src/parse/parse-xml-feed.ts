@@ -16,21 +16,41 @@ class TolerantParser extends Parser<Record<string, unknown>, RawItem> {
   parseItemAtom(entry: RawEntry): RawItem {
     // xml2js turns an empty <entry/> into "".
     if (typeof entry !== 'object' || entry === null) return {};
+    let item: RawItem;
     try {
-      return (Parser.prototype as unknown as { parseItemAtom(e: RawEntry): RawItem }).parseItemAtom.call(this, entry);
+      item = (Parser.prototype as unknown as { parseItemAtom(e: RawEntry): RawItem }).parseItemAtom.call(this, entry);
     } catch {
-      const links = Array.isArray(entry.link) ? entry.link : [];
-      const alternate = links.find((l) => (l as { $?: { rel?: string } }).$?.rel === 'alternate') ?? links[0];
-      return {
+      item = {
         title: xmlText(entry.title?.[0]),
-        link: xmlHref(alternate),
         id: xmlText(entry.id?.[0]),
         summary: xmlText(entry.summary?.[0]),
         content: xmlText(entry.content?.[0]),
-        pubDate: xmlText(entry.published?.[0]) ?? xmlText(entry.updated?.[0]),
       };
     }
+    // rss-parser drops <category term>, rewrites dates with new Date() (a date without a zone
+    // then depends on this machine's TZ) and takes a link without rel for a non-alternate one.
+    return { ...item, link: atomLink(entry.link), pubDate: atomDate(entry), categories: atomCategories(entry.category) };
   }
+}
+
+// RFC 4287 §4.2.7.2: a link without rel is rel="alternate".
+function atomLink(links: unknown[] | undefined): string | undefined {
+  if (!Array.isArray(links)) return undefined;
+  const rel = (link: unknown) => (link as { $?: { rel?: unknown } } | undefined)?.$?.rel;
+  return xmlHref(links.find((link) => rel(link) === undefined || rel(link) === 'alternate') ?? links[0]);
+}
+
+function atomDate(entry: RawEntry): string | undefined {
+  return str(entry.published?.[0]) ?? str(entry.updated?.[0]);
+}
+
+function atomCategories(categories: unknown[] | undefined): string[] {
+  if (!Array.isArray(categories)) return [];
+  const names = categories.map((category) => {
+    const term = (category as { $?: { term?: unknown } } | undefined)?.$?.term;
+    return typeof term === 'string' ? term : xmlText(category);
+  });
+  return names.filter((name): name is string => !!name?.trim());
 }
 
 const parserOptions = { defaultRSS: 2 as const, xml2js: { strict: true } };

@@ -6,18 +6,28 @@ export function xmlText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return joinText(value.map(xmlText));
-  if (typeof value === 'object') {
-    const node = value as Record<string, unknown>;
-    if (typeof node._ === 'string') return node._;
-    return joinText(Object.entries(node).filter(([key]) => key !== '$').map(([, child]) => xmlText(child)));
+  if (typeof value !== 'object') return undefined;
+  if (typeof (value as { _?: unknown })._ === 'string') return (value as { _: string })._;
+  // A stack, not recursion: hostile XML nests thousands of elements deep, and a RangeError would fail the whole feed.
+  const parts: string[] = [];
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node === 'string') {
+      if (node.length > 0) parts.push(node);
+    } else if (typeof node === 'number' || typeof node === 'boolean') {
+      parts.push(String(node));
+    } else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record._ === 'string') {
+        if (record._.length > 0) parts.push(record._);
+        continue;
+      }
+      const children = Array.isArray(node) ? node : Object.entries(record).filter(([key]) => key !== '$').map(([, child]) => child);
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    }
   }
-  return undefined;
-}
-
-function joinText(parts: Array<string | undefined>): string | undefined {
-  const present = parts.filter((part): part is string => typeof part === 'string' && part.length > 0);
-  return present.length ? present.join(' ') : undefined;
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 /** An href from an xml2js link element, or its text for RSS's <link>text</link>. */

@@ -59,26 +59,28 @@ export class FeedScheduler extends EventEmitter<SchedulerEvents> {
     const due = dueFeeds(this.config.feeds, states, this.firstPollAt, this.busy, this.deps.now());
     for (const feed of due) {
       this.busy.add(feed.id);
-      const run = this.limit(() => this.poll(feed)).finally(() => {
+      const run = this.limit(() => this.poll(feed)).then((outcome) => {
         this.busy.delete(feed.id);
         this.running.delete(run);
+        // Emitted once the feed is free again, so a listener may tick at once.
+        if (outcome) this.emit('outcome', feed, outcome);
       });
       this.running.add(run);
     }
     return due.length;
   }
 
-  private async poll(feed: FeedConfig): Promise<void> {
-    if (this.stopping) return;
+  private async poll(feed: FeedConfig): Promise<RefreshOutcome | undefined> {
+    if (this.stopping) return undefined;
     const policy = pollPolicyFor(feed, this.config.polling);
     const key = `feed:${feed.id}`;
     try {
-      if (this.options.coordinator && !(await this.options.coordinator.shouldRun(key, this.config.polling.timeoutMs * 2))) return;
-      const outcome = await refreshFeed(feed, policy, this.deps, this.abort.signal);
-      this.emit('outcome', feed, outcome);
+      if (this.options.coordinator && !(await this.options.coordinator.shouldRun(key, this.config.polling.timeoutMs * 2))) return undefined;
+      return await refreshFeed(feed, policy, this.deps, this.abort.signal);
     } catch (error) {
       // refreshFeed reports feed faults as outcomes; reaching here is a bug or the store failing.
       this.deps.log.error({ feedId: feed.id, err: error }, `poll crashed: ${errorMessage(error)}`);
+      return undefined;
     } finally {
       await this.options.coordinator?.onComplete?.(key);
     }

@@ -15,17 +15,17 @@ export class SqliteLeaseCoordinator implements RunCoordinator {
     private readonly holder: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.acquire = db.prepare<[string, string, number, number]>(
-      `INSERT INTO leases (key, holder, expires_at) VALUES (?1, ?2, ?3)
+    this.acquire = db.prepare<[{ key: string; holder: string; expires: number; now: number }]>(
+      `INSERT INTO leases (key, holder, expires_at) VALUES (@key, @holder, @expires)
        ON CONFLICT (key) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-       WHERE leases.expires_at <= ?4 OR leases.holder = excluded.holder`,
+       WHERE leases.expires_at <= @now OR leases.holder = excluded.holder`,
     );
     this.release = db.prepare<[string, string]>('DELETE FROM leases WHERE key = ? AND holder = ?');
   }
 
   shouldRun(key: string, ttlMs: number): boolean {
     const now = this.now();
-    return this.acquire.run(key, this.holder, now + ttlMs, now).changes === 1;
+    return this.acquire.run({ key, holder: this.holder, expires: now + ttlMs, now }).changes === 1;
   }
 
   onComplete(key: string): void {

@@ -12,9 +12,9 @@ const STORY_COLUMNS = 'id, feed_id, guid, link, title, summary, content, author,
 
 /** Opens (creating if needed) the SQLite file; ":memory:" gives a private in-memory store. */
 export function openSqliteStore(path: string): SqliteStore {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database;
   try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
   } catch (error) {
     throw new StraitwatchError('store-failed', `cannot open database ${path}: ${(error as Error).message}; pass --db PATH or set STRAITWATCH_DB`, { cause: error });
