@@ -12,6 +12,9 @@ function parseLoose(raw: string): number {
   text = text.replace(/\b([A-Z]{2,4})$/, (zone) => ZONES[zone] ?? zone);
   // An ISO date-time with no zone is read as UTC, not as this machine's local time, so results don't depend on TZ.
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = `${text.replace(' ', 'T')}Z`;
+  // Likewise an RFC 822 date whose time has no zone ("Tue, 03 Jun 2025 10:00:00"), or no time at all.
+  else if (/[A-Za-z]{3} \d{4} \d{1,2}:\d{2}(:\d{2})?$/.test(text)) text = `${text} GMT`;
+  else if (/\d{1,2} [A-Za-z]{3,9} \d{4}$/.test(text)) text = `${text} 00:00:00 GMT`;
   const slashed = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   if (slashed) {
     const [, y, mo, d, h = '0', mi = '0', s = '0'] = slashed;
