@@ -30,8 +30,12 @@ export function normalizeItem(item: FeedItem, context: NormalizeContext): Story 
   // Only an absolute guid is a permalink: resolved against the feed URL, "12345" became a page that does not exist.
   const link = canonicalUrl(item.link, context.baseUrl) ?? canonicalUrl(item.guid);
   const summaryText = item.summary ? htmlToText(item.summary) : '';
-  const content = clip(item.content ? htmlToText(item.content) : '', MAX_CONTENT);
-  const summary = clip(summaryText || clip(content, DERIVED_SUMMARY), MAX_SUMMARY);
+  const bodyText = clip(item.content ? htmlToText(item.content) : '', MAX_CONTENT);
+  // An item with one short text (RSS <description> only) keeps it as the summary, not twice:
+  // stored and indexed once. A long one gives its opening as the summary.
+  const useBodyAsSummary = !summaryText && bodyText.length <= MAX_SUMMARY;
+  const summary = useBodyAsSummary ? bodyText : clip(summaryText || clip(bodyText, DERIVED_SUMMARY), MAX_SUMMARY);
+  const content = useBodyAsSummary ? '' : bodyText;
   const title = clip(item.title ? htmlToText(item.title, { keepParagraphs: false }) : '', MAX_TITLE) || clip(summary.split('\n')[0] ?? '', 120);
   if (!title && !link) return undefined;
   const contentHash = digest(title, summary, content);

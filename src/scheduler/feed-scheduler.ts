@@ -55,6 +55,8 @@ export class FeedScheduler extends EventEmitter<SchedulerEvents> {
   /** Starts every due feed; returns how many it started. Called by the cron task. */
   tick(): number {
     if (this.stopping) return 0;
+    // Stories stored since the last tick join the search index in one batch.
+    this.deps.store.indexPendingStories();
     const states = new Map(this.deps.store.allFeedStates().map((state) => [state.feedId, state]));
     const due = dueFeeds(this.config.feeds, states, this.firstPollAt, this.busy, this.deps.now());
     for (const feed of due) {

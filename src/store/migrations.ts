@@ -66,6 +66,15 @@ export const MIGRATIONS: readonly string[] = [
     tokenize = 'trigram remove_diacritics 1'
   );
 
+  -- Stories up to this seq are in stories_fts. Indexing runs in batches after polls, not inside
+  -- each poll's transaction: FTS5 writes a segment per commit, and one segment per feed per poll
+  -- spent most of a cold cycle merging them.
+  CREATE TABLE fts_progress (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_seq INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO fts_progress (id, indexed_seq) VALUES (1, 0);
+
   -- Leases for running several instances on one database (node-cron's RunCoordinator).
   CREATE TABLE leases (
     key TEXT PRIMARY KEY,

@@ -45,7 +45,12 @@ export class SqliteStore implements Store {
         `INSERT INTO stories (${STORY_COLUMNS}) VALUES (@id, @feed_id, @guid, @link, @title, @summary, @content, @author, @categories,
            @published_at, @published_estimated, @fetched_at, @content_hash) ON CONFLICT (id) DO NOTHING`,
       ),
-      indexStory: db.prepare<[number | bigint, string, string, string]>('INSERT INTO stories_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)'),
+      indexedUpTo: db.prepare<[], { seq: number }>('SELECT indexed_seq AS seq FROM fts_progress'),
+      batchEnd: db.prepare<[number, number], { seq: number | null }>('SELECT max(seq) AS seq FROM (SELECT seq FROM stories WHERE seq > ? ORDER BY seq LIMIT ?)'),
+      indexRange: db.prepare<[number, number]>(
+        'INSERT INTO stories_fts (rowid, title, summary, content) SELECT seq, title, summary, content FROM stories WHERE seq > ? AND seq <= ?',
+      ),
+      markIndexed: db.prepare<[number]>('UPDATE fts_progress SET indexed_seq = ?'),
       story: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
       countStories: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories'),
       byLanguage: db.prepare<[], { lang: string; stories: number }>(
@@ -74,17 +79,32 @@ export class SqliteStore implements Store {
     this.saveFeedState(commit.state);
     const added: Story[] = [];
     for (const story of commit.stories) {
-      const result = this.statements.insertStory.run(storyToRow(story));
-      // A story already stored changes nothing, in the table or in the index.
-      if (result.changes === 0) continue;
-      this.statements.indexStory.run(result.lastInsertRowid, story.title, story.summary, story.content);
-      added.push(story);
+      // A story already stored changes nothing.
+      if (this.statements.insertStory.run(storyToRow(story)).changes === 1) added.push(story);
     }
     return added;
   };
 
   commitRefresh(commit: RefreshCommit): Story[] {
     return this.db.transaction(this.commitTransaction)(commit);
+  }
+
+  /**
+   * Adds stories stored since the last call to the full-text index, `batch` per transaction;
+   * returns how many. Called after polls and before searches.
+   */
+  indexPendingStories(batch = 20_000): number {
+    let total = 0;
+    const step = this.db.transaction((): number => {
+      const from = this.statements.indexedUpTo.get()!.seq;
+      const to = this.statements.batchEnd.get(from, batch)!.seq;
+      if (to === null) return 0;
+      const added = this.statements.indexRange.run(from, to).changes;
+      this.statements.markIndexed.run(to);
+      return added;
+    });
+    for (let added = step(); added > 0; added = step()) total += added;
+    return total;
   }
 
   story(id: string): Story | undefined {

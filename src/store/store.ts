@@ -20,6 +20,8 @@ export interface Store {
   saveFeedState(state: FeedState): void;
   /** Saves the feed state and stores the stories not seen before; returns those new ones. */
   commitRefresh(commit: RefreshCommit): Story[];
+  /** Brings the full-text index up to date with the stories stored; returns how many were added. */
+  indexPendingStories(batch?: number): number;
   story(id: string): Story | undefined;
   countStories(): number;
   /** Story counts overall, per language and per publication day (the last `days` days). */

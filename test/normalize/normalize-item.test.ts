@@ -123,9 +123,15 @@ describe('normalizeItem', () => {
       expect(normalizeItem(item(fields), CONTEXT)).toMatchObject({ title, summary });
     });
 
-    it('derived summary is capped at 400 characters without splitting an emoji', () => {
-      const story = normalizeItem(item({ title: 'T', content: `${'a'.repeat(399)}🇹🇼 and more` }), CONTEXT);
+    it('derived summary of a long body is capped at 400 characters without splitting an emoji', () => {
+      const story = normalizeItem(item({ title: 'T', content: `${'a'.repeat(399)}🇹🇼 and more ${'b'.repeat(3000)}` }), CONTEXT);
       expect(story?.summary).toBe('a'.repeat(399));
+      expect(story?.content).toMatch(/^a{399}🇹🇼 and more b+$/);
+    });
+
+    it('a short body with no summary becomes the summary, stored once', () => {
+      const story = normalizeItem(item({ title: 'T', content: '<p>Officials attributed the campaign to APT31.</p>' }), CONTEXT);
+      expect(story).toMatchObject({ summary: 'Officials attributed the campaign to APT31.', content: '' });
     });
 
     it('derived title is capped at 120 characters', () => {

@@ -68,10 +68,24 @@ describe('SqliteStore', () => {
         makeStory({ id: 'fr', title: 'Le Taïwan renforce sa cyberdéfense' }),
       ],
     });
+    expect(store.indexPendingStories()).toBe(4);
     const rows = store.db
       .prepare<[string], { id: string }>('SELECT s.id FROM stories_fts f JOIN stories s ON s.seq = f.rowid WHERE stories_fts MATCH ? ORDER BY rank')
       .all(`"${query}"`);
     expect(rows.map((r) => r.id)).toEqual([id]);
+    store.close();
+  });
+
+  it('indexes each stored story once, in batches, whenever asked', () => {
+    const store = openSqliteStore(':memory:');
+    const state = emptyFeedState('feed-a', 'u');
+    store.commitRefresh({ state, stories: ['a', 'b', 'c'].map((id) => makeStory({ id, title: `taiwan ${id}` })) });
+    expect(store.indexPendingStories(2)).toBe(3);
+    expect(store.indexPendingStories()).toBe(0);
+    store.commitRefresh({ state, stories: [makeStory({ id: 'a' }), makeStory({ id: 'd', title: 'taiwan d' })] });
+    expect(store.indexPendingStories()).toBe(1);
+    const hits = store.db.prepare("SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH 'taiwan'").get();
+    expect(hits).toEqual({ n: 4 });
     store.close();
   });
 

@@ -35,8 +35,8 @@ export function registerPoll(program: Command): void {
           for (const story of outcome.stored) process.stdout.write(`${JSON.stringify(storyJson(story))}\n`);
         },
       });
-      const count = (status: string) => results.filter((r) => r.outcome.status === status).length;
-      const stored = results.reduce((n, r) => n + ('stored' in r.outcome ? r.outcome.stored.length : 0), 0);
+      const count = (status: string) => results.filter((r) => r.status === status).length;
+      const stored = results.reduce((n, r) => n + r.stored, 0);
       app.log.info(
         { feeds: results.length, refreshed: count('refreshed') + count('seeded'), notModified: count('not-modified'), failed: count('failed'), stored },
         'poll finished',
