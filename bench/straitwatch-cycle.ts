@@ -5,6 +5,7 @@ import { parseConfig } from '../src/config/load-config.js';
 import { createHttpFeedClient } from '../src/fetch/http-feed-client.js';
 import { silentLogger } from '../src/log/logger.js';
 import { pollAll } from '../src/pipeline/poll-all.js';
+import { createUnderstanding } from '../src/pipeline/understand-story.js';
 import type { RefreshDeps } from '../src/pipeline/refresh-feed.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { feedUrl, readCycleOptions } from './cycle-options.js';
@@ -33,7 +34,7 @@ const http = createHttpFeedClient({
   userAgent: 'straitwatch-bench/0.1',
   allowPrivateNetworks: true,
 });
-const deps: RefreshDeps = { http, store, log: silentLogger(), now: () => new Date(), random: Math.random };
+const deps: RefreshDeps = { http, store, log: silentLogger(), understand: createUnderstanding(config), now: () => new Date(), random: Math.random };
 
 const cycles: CycleFigures[] = [];
 try {

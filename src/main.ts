@@ -6,6 +6,7 @@ import type { FeedHttp } from './fetch/feed-http.js';
 import { createHttpFeedClient } from './fetch/http-feed-client.js';
 import { type Logger, createLogger } from './log/logger.js';
 import type { RefreshDeps } from './pipeline/refresh-feed.js';
+import { createUnderstanding } from './pipeline/understand-story.js';
 import { type SqliteStore, openSqliteStore } from './store/sqlite-store.js';
 
 export const VERSION = '0.1.0';
@@ -33,7 +34,7 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
     userAgent: USER_AGENT,
     allowPrivateNetworks: options.env.STRAITWATCH_ALLOW_PRIVATE_NETWORKS,
   });
-  const deps: RefreshDeps = { http, store, log, now: () => new Date(), random: Math.random };
+  const deps: RefreshDeps = { http, store, log, understand: createUnderstanding(config), now: () => new Date(), random: Math.random };
   let closed = false;
   return {
     config,

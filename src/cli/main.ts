@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { StraitwatchError, errorMessage } from '../core/errors.js';
 import { VERSION } from '../main.js';
+import { registerClassify } from './commands/classify.js';
 import { registerFeedsCheck } from './commands/feeds-check.js';
 import { registerPoll } from './commands/poll.js';
 import { registerRun } from './commands/run.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerPoll(program);
   registerFeedsCheck(program);
   registerStats(program);
+  registerClassify(program);
   registerSchema(program);
   return program;
 }

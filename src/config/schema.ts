@@ -30,6 +30,24 @@ export const FeedSchema = z.strictObject({
   enabled: z.boolean().default(true).describe('Set to false to keep a feed in the file without polling it.'),
 });
 
+export const TopicTermSchema = z.strictObject({
+  term: z.string().min(1).describe('Matched case-, width- and Traditional/Simplified-insensitively; a trailing "*" matches a word prefix.'),
+  weight: z.number().min(-10).max(10).describe('Added to the raw score when found; negative for false friends.'),
+  lang: z.string().optional().describe('ISO 639-1 code (or "*") of the language the term serves; informational.'),
+  with: z.array(z.string().min(1)).optional().describe('The term counts only if one of these also occurs in the story.'),
+  note: z.string().optional(),
+});
+
+export const TopicSchema = z
+  .strictObject({
+    threshold: z.number().positive().optional().describe('Raw score at which the topic applies (score 0.5).'),
+    terms: z.array(TopicTermSchema).default([]).describe('Added to the built-in terms of a topic of the same name (a term given again replaces its weight).'),
+    replace: z.boolean().default(false).describe('Drop the built-in terms of this topic and use only these.'),
+    enabled: z.boolean().default(true).describe('Set to false to turn a topic off.'),
+    groupWeight: z.number().min(0).optional().describe('Added per state-sponsored threat-actor group the story names.'),
+  })
+  .describe('A topic: a new one, or changes to a built-in one ("taiwan", "apt").');
+
 export const PollingSchema = z
   .strictObject({
     concurrency: z.number().int().min(1).max(256).default(POLLING_DEFAULTS.concurrency),
@@ -50,7 +68,10 @@ export const ConfigSchema = z
     feeds: z.array(FeedSchema).describe('The feeds to poll.'),
     // Routes and topics are filled in by the alerting and classification stages; accepted here now.
     routes: z.array(z.looseObject({})).default([]).describe('Where alerts go (Discord channels and webhooks).'),
-    topics: z.record(z.string(), z.unknown()).default({}).describe('Topic definitions that add to or override the built-in ones.'),
+    topics: z
+      .record(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'topic names are 1-32 lowercase letters, digits, "_" or "-"'), TopicSchema)
+      .default({})
+      .describe('Topic definitions that add to or override the built-in ones.'),
     polling: PollingSchema.default(PollingSchema.parse({})),
   })
   .superRefine((config, ctx) => {
@@ -65,4 +86,5 @@ export const ConfigSchema = z
 
 export type FeedConfig = z.infer<typeof FeedSchema>;
 export type PollingConfig = z.infer<typeof PollingSchema>;
+export type TopicConfig = z.infer<typeof TopicSchema>;
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,3 +1,5 @@
+import type { MatchedTerm } from './topic-definition.js';
+
 /** A normalized story: plain text, absolute canonical link, UTC date, stable id. */
 export interface Story {
   /** Stable across polls: derived from the guid, else the canonical link, else a content hash (see story-id.ts). */
@@ -19,4 +21,20 @@ export interface Story {
   fetchedAt: string;
   /** Hash of title + summary + content, to notice edits. */
   contentHash: string;
+  /** Set by the pipeline before the story is stored. */
+  classification?: StoryClassification;
+}
+
+/** What the understanding stage concluded about a story: language, topics, groups, and why. */
+export interface StoryClassification {
+  /** ISO 639-3, franc's codes, or "und". */
+  lang: string;
+  /** BCP 47: en, zh-Hant, zh-Hans, ja, ... */
+  bcp47: string;
+  /** ISO 15924: Latn, Hant, Hans, Jpan, Kore, Cyrl, ... */
+  script: string;
+  topics: string[];
+  scores: Record<string, number>;
+  groups: string[];
+  matched: MatchedTerm[];
 }

@@ -9,10 +9,13 @@ import type { Logger } from '../log/logger.js';
 import { normalizeItem } from '../normalize/normalize-item.js';
 import { parseFeed } from '../parse/parse-feed.js';
 import type { Store } from '../store/store.js';
+import type { Understand } from './understand-story.js';
 import { type HealthChange, type PollPolicy, healthChange, nextPollAfterFailure, nextPollAfterSuccess } from './poll-policy.js';
 
 export interface RefreshDeps {
   http: FeedHttp;
+  /** Language, topics and groups for each new story. */
+  understand: Understand;
   store: Store;
   log: Logger;
   now: () => Date;
@@ -112,7 +115,13 @@ export async function refreshFeed(feed: FeedConfig, policy: PollPolicy, deps: Re
         itemCount: read.itemCount,
         movedTo: response.movedTo,
       });
-      const added = deps.store.commitRefresh({ state: after, stories: read.stories });
+      // Most items of a refreshed feed are stored already: only new ones are classified.
+      const known = deps.store.knownStoryIds(read.stories.map((story) => story.id));
+      const fresh = read.stories.filter((story) => !known.has(story.id));
+      for (const story of fresh) {
+        story.classification = deps.understand({ title: story.title, summary: story.summary, content: story.content, feedLanguage: feed.language });
+      }
+      const added = deps.store.commitRefresh({ state: after, stories: fresh });
       log.info({ status, items: read.itemCount, stored: added.length, charset: read.charset, format: read.format }, 'feed refreshed');
       if (response.movedTo) log.warn({ movedTo: response.movedTo }, 'feed moved permanently; update its url in feeds.json');
       return { status, stored: added, itemCount: read.itemCount, charset: read.charset, format: read.format, health: healthChange(before, after) };

@@ -1,5 +1,5 @@
 import type { FeedState } from '../core/feed-state.js';
-import type { Story } from '../core/story.js';
+import type { Story, StoryClassification } from '../core/story.js';
 
 // Row shapes as SQLite returns them; mapping lives here so the store reads as queries only.
 
@@ -85,6 +85,13 @@ export interface StoryRow {
   published_estimated: number;
   fetched_at: string;
   content_hash: string;
+  lang: string | null;
+  bcp47: string | null;
+  script: string | null;
+  topics: string;
+  scores: string;
+  groups: string;
+  matched: string;
 }
 
 export function storyToRow(story: Story): StoryRow {
@@ -102,6 +109,26 @@ export function storyToRow(story: Story): StoryRow {
     published_estimated: story.publishedEstimated ? 1 : 0,
     fetched_at: story.fetchedAt,
     content_hash: story.contentHash,
+    lang: story.classification?.lang ?? null,
+    bcp47: story.classification?.bcp47 ?? null,
+    script: story.classification?.script ?? null,
+    topics: JSON.stringify(story.classification?.topics ?? []),
+    scores: JSON.stringify(story.classification?.scores ?? {}),
+    groups: JSON.stringify(story.classification?.groups ?? []),
+    matched: JSON.stringify(story.classification?.matched ?? []),
+  };
+}
+
+function classificationFromRow(row: StoryRow): StoryClassification | undefined {
+  if (row.lang === null || row.bcp47 === null || row.script === null) return undefined;
+  return {
+    lang: row.lang,
+    bcp47: row.bcp47,
+    script: row.script,
+    topics: JSON.parse(row.topics) as string[],
+    scores: JSON.parse(row.scores) as Record<string, number>,
+    groups: JSON.parse(row.groups) as string[],
+    matched: JSON.parse(row.matched) as StoryClassification['matched'],
   };
 }
 
@@ -120,5 +147,6 @@ export function storyFromRow(row: StoryRow): Story {
     publishedEstimated: row.published_estimated === 1,
     fetchedAt: row.fetched_at,
     contentHash: row.content_hash,
+    ...(classificationFromRow(row) && { classification: classificationFromRow(row) }),
   };
 }

@@ -8,7 +8,8 @@ import { migrate } from './migrations.js';
 import { type FeedStateRow, type StoryRow, feedStateFromRow, feedStateToRow, storyFromRow, storyToRow } from './rows.js';
 import type { RefreshCommit, Store, StoreStats } from './store.js';
 
-const STORY_COLUMNS = 'id, feed_id, guid, link, title, summary, content, author, categories, published_at, published_estimated, fetched_at, content_hash';
+const STORY_COLUMNS =
+  'id, feed_id, guid, link, title, summary, content, author, categories, published_at, published_estimated, fetched_at, content_hash, lang, bcp47, script, topics, scores, groups, matched';
 
 /** Opens (creating if needed) the SQLite file; ":memory:" gives a private in-memory store. */
 export function openSqliteStore(path: string): SqliteStore {
@@ -43,7 +44,8 @@ export class SqliteStore implements Store {
       ),
       insertStory: db.prepare<[StoryRow]>(
         `INSERT INTO stories (${STORY_COLUMNS}) VALUES (@id, @feed_id, @guid, @link, @title, @summary, @content, @author, @categories,
-           @published_at, @published_estimated, @fetched_at, @content_hash) ON CONFLICT (id) DO NOTHING`,
+           @published_at, @published_estimated, @fetched_at, @content_hash, @lang, @bcp47, @script, @topics, @scores, @groups, @matched)
+         ON CONFLICT (id) DO NOTHING`,
       ),
       indexedUpTo: db.prepare<[], { seq: number }>('SELECT indexed_seq AS seq FROM fts_progress'),
       batchEnd: db.prepare<[number, number], { seq: number | null }>('SELECT max(seq) AS seq FROM (SELECT seq FROM stories WHERE seq > ? ORDER BY seq LIMIT ?)'),
@@ -52,6 +54,7 @@ export class SqliteStore implements Store {
       ),
       markIndexed: db.prepare<[number]>('UPDATE fts_progress SET indexed_seq = ?'),
       story: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
+      knownIds: db.prepare<[string], { id: string }>('SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
       countStories: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories'),
       byLanguage: db.prepare<[], { lang: string; stories: number }>(
         "SELECT coalesce(bcp47, 'und') AS lang, count(*) AS stories FROM stories GROUP BY 1 ORDER BY 2 DESC",
@@ -110,6 +113,11 @@ export class SqliteStore implements Store {
   story(id: string): Story | undefined {
     const row = this.statements.story.get(id);
     return row && storyFromRow(row);
+  }
+
+  knownStoryIds(ids: readonly string[]): Set<string> {
+    if (ids.length === 0) return new Set();
+    return new Set(this.statements.knownIds.all(JSON.stringify(ids)).map((row) => row.id));
   }
 
   countStories(): number {

@@ -23,6 +23,8 @@ export interface Store {
   /** Brings the full-text index up to date with the stories stored; returns how many were added. */
   indexPendingStories(batch?: number): number;
   story(id: string): Story | undefined;
+  /** Which of these story ids are stored already. */
+  knownStoryIds(ids: readonly string[]): Set<string>;
   countStories(): number;
   /** Story counts overall, per language and per publication day (the last `days` days). */
   stats(now: Date, days?: number): StoreStats;

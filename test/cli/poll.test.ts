@@ -74,7 +74,7 @@ describe('straitwatch poll --once --json', () => {
   it('stores every story once with its exact title and a clean link, then a second run stores nothing', async () => {
     const first = await runCli(['poll', '--once', '--json', ...args], env);
     expect(first.code, first.stderr).toBe(0);
-    const stories = jsonLines<{ id: string; feed: string; title: string; link: string; published: string; summary: string }>(first.stdout);
+    const stories = jsonLines<{ id: string; feed: string; title: string; link: string; published: string; summary: string; topics: string[] }>(first.stdout);
     expect(new Set(stories.map((s) => s.title))).toEqual(expectedTitles);
     expect(stories).toHaveLength(expectedTitles.size);
     for (const story of stories) {
@@ -83,6 +83,9 @@ describe('straitwatch poll --once --json', () => {
     }
     expect(stories.find((s) => s.feed === 'big5')!.link).toBe('https://example.org/big5/0?id=0');
     expect(stories.find((s) => s.feed === 'big5')!.published).toBe('2025-06-03T01:00:00.000Z');
+    expect(stories.find((s) => s.feed === 'big5')).toMatchObject({ lang: 'cmn', bcp47: 'zh-Hant', topics: ['taiwan'] });
+    expect(stories.find((s) => s.feed === 'gbk-as-gb2312' && s.title.startsWith('台湾'))).toMatchObject({ bcp47: 'zh-Hans', topics: ['taiwan'] });
+    expect(stories.find((s) => s.feed === 'atom')).toMatchObject({ lang: 'eng', topics: ['apt'], groups: ['APT31'] });
     // stdout carries only the JSON lines; logs went to stderr and name the broken feed.
     expect(first.stdout.split('\n').filter(Boolean).every((line) => line.startsWith('{'))).toBe(true);
     expect(first.stderr).toContain('broken.xml');

@@ -35,6 +35,9 @@ describe('refreshFeed', () => {
     expect(first.status).toBe('seeded');
     expect(first.status === 'seeded' && first.stored.map((s) => s.title)).toEqual(['Taiwan reports PLA aircraft', 'APT31 blamed for ministry hack']);
     expect(first.status === 'seeded' && first.stored[0]!.link).toBe('https://example.org/a');
+    // Each new story is classified before it is stored, and the classification is stored with it.
+    const stored = h.store.story(first.status === 'seeded' ? first.stored[1]!.id : '')!;
+    expect(stored.classification).toMatchObject({ lang: 'eng', bcp47: 'en', topics: ['apt'], groups: ['APT31'] });
     const state = h.store.feedState('f')!;
     expect(state).toMatchObject({ charset: 'utf-8', format: 'rss', itemCount: 2, consecutiveFailures: 0, lastStatus: 'seeded' });
     expect(state.etag).toBeTruthy();

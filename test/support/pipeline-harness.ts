@@ -3,7 +3,15 @@ import type { Config, FeedConfig } from '../../src/config/schema.js';
 import { createHttpFeedClient } from '../../src/fetch/http-feed-client.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { RefreshDeps } from '../../src/pipeline/refresh-feed.js';
+import { type Understand, createUnderstanding } from '../../src/pipeline/understand-story.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store.js';
+
+let shared: Understand | undefined;
+/** Compiling every term and alias takes a moment: tests share one classifier. */
+export function understanding(): Understand {
+  shared ??= createUnderstanding({ topics: {} });
+  return shared;
+}
 
 export interface Harness {
   deps: RefreshDeps;
@@ -30,7 +38,7 @@ export function pipelineHarness(options: { dbPath?: string; allowPrivateNetworks
     },
   };
   return {
-    deps: { http, store, log: silentLogger(), now: () => clock.now, random: () => 0.5 },
+    deps: { http, store, log: silentLogger(), understand: understanding(), now: () => clock.now, random: () => 0.5 },
     store,
     clock,
     close() {

@@ -16,6 +16,12 @@ export function storyJson(story: Story) {
     summary: story.summary,
     author: story.author ?? null,
     categories: story.categories,
+    lang: story.classification?.lang ?? 'und',
+    bcp47: story.classification?.bcp47 ?? 'und',
+    script: story.classification?.script ?? 'Zyyy',
+    topics: story.classification?.topics ?? [],
+    scores: story.classification?.scores ?? {},
+    groups: story.classification?.groups ?? [],
   };
 }
 

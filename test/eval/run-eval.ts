@@ -1,0 +1,56 @@
+// `npm run eval`: straitwatch's language, topic and group figures on the labeled sets, beside two
+// baselines run on the same stories in the same run. `--errors` lists what straitwatch got wrong.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createUnderstanding } from '../../src/pipeline/understand-story.js';
+import { loadThreatActors } from '../../src/topics/threat-actors.js';
+import { bareFranc, keywordRegexes } from './baselines.js';
+import { type Figures, LABELED_DIR, type LabeledStory, type Prediction, evaluate, loadLabeled } from './evaluate.js';
+
+const showErrors = process.argv.includes('--errors');
+const understand = createUnderstanding({ topics: {} });
+const straitwatch = (story: LabeledStory): Prediction => understand({ title: story.title, summary: story.summary });
+const keywords = keywordRegexes(loadThreatActors().filter((g) => g.stateSponsored).map((g) => g.name));
+
+const pct = (x: number | undefined) => (x === undefined ? '   -  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
+const num = (x: number | undefined) => (x === undefined ? '  -  ' : x.toFixed(3));
+
+function report(name: string, stories: LabeledStory[]): void {
+  const systems: Array<[string, Figures]> = [
+    ['straitwatch', evaluate(stories, straitwatch)],
+    ['bare franc', evaluate(stories, bareFranc)],
+    ['keyword regexes', evaluate(stories, keywords)],
+  ];
+  console.log(`\n== ${name}: ${stories.length} stories ==`);
+  console.log('system            language  script  zh-Hant/Hans  taiwan P / R / F1        apt P / R / F1           groups R / P');
+  for (const [system, f] of systems) {
+    const t = f.topics.taiwan;
+    const a = f.topics.apt;
+    const topic = (x: typeof t) => (x && system !== 'bare franc' ? `${num(x.precision)} / ${num(x.recall)} / ${num(x.f1)}` : '        -          ');
+    console.log(
+      `${system.padEnd(16)}  ${pct(f.languageAccuracy)}   ${pct(f.scriptAccuracy)}  ${pct(f.hanVariantAccuracy)}        ${topic(t)}    ${topic(a)}    ${pct(f.groupRecall)} / ${pct(f.groupPrecision)}`,
+    );
+  }
+  const [, ours] = systems[0]!;
+  const [, franc] = systems[1]!;
+  console.log('per language (straitwatch / bare franc):');
+  console.log(
+    Object.entries(ours.perLanguage)
+      .sort((x, y) => y[1].stories - x[1].stories)
+      .map(([tag, b]) => `  ${tag.padEnd(8)} ${String(b.stories).padStart(3)}  ${pct(b.accuracy)} / ${pct(franc.perLanguage[tag]?.accuracy)}`)
+      .join('\n'),
+  );
+  if (showErrors) for (const e of ours.errors) console.log(`  ${e.id}: ${e.what}`);
+}
+
+function throughput(stories: LabeledStory[]): number {
+  let done = 0;
+  const start = performance.now();
+  while (performance.now() - start < 2000) for (const s of stories) (straitwatch(s), done++);
+  return done / ((performance.now() - start) / 1000);
+}
+
+const dev = loadLabeled('stories.jsonl');
+report('dev set (test/fixtures/labeled/stories.jsonl)', dev);
+if (existsSync(join(LABELED_DIR, 'heldout.jsonl'))) report('held-out set (heldout.jsonl, never used for tuning)', loadLabeled('heldout.jsonl'));
+console.log(`\nclassify throughput, one core, title + lead: ${Math.round(throughput(dev)).toLocaleString('en')} stories/s`);
