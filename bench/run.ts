@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CycleReport } from './measure-cycle.js';
 import { formatSummary, summarizeProfile } from './profile-summary.js';
+import { type ClassifyFigures, classifyTable } from './classify-table.js';
 import { aimLines, resultsTable } from './results-table.js';
 
 /**
@@ -77,9 +78,12 @@ try {
       }
     }
   }
+  console.error('running classify throughput...');
+  const classify = JSON.parse(await readLine(spawnTs('classify-throughput.ts', []), true)) as ClassifyFigures;
   const totalS = Number(((Date.now() - started) / 1000).toFixed(1));
   console.log(`\n${resultsTable(reports)}\n`);
   console.log(aimLines(reports).join('\n'));
+  console.log(`\n${classifyTable(classify, reports)}`);
   const loadAtEnd = loadavg()[0]!;
   console.log(`\ntotal bench time ${totalS} s; 1-min load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end`);
   // Only a full default run is the record; smaller, partial or profiled runs go beside it.
@@ -87,7 +91,7 @@ try {
   const out = join(BENCH, 'results', full ? 'latest.json' : 'last-partial.json');
   mkdirSync(join(BENCH, 'results'), { recursive: true });
   const cpu = cpus();
-  const result = { date: new Date().toISOString(), node: process.version, cpu: cpu[0]?.model, cpus: cpu.length, loadAverage: { start: loadAtStart, end: loadAtEnd }, feeds: Number(values.feeds), items: Number(values.items), totalS, corpus, reports, profiles };
+  const result = { date: new Date().toISOString(), node: process.version, cpu: cpu[0]?.model, cpus: cpu.length, loadAverage: { start: loadAtStart, end: loadAtEnd }, feeds: Number(values.feeds), items: Number(values.items), totalS, corpus, reports, classify, profiles };
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`wrote ${out}`);
 } finally {

@@ -13,9 +13,9 @@ const STOPWORDS: Partial<Record<LanguageCode, string>> = {
   pol: 'na się nie do że jest od po dla przez to jak oraz który która są ze jego',
   ces: 'se na je že do pro to jako který která které podle by jsou ve bylo byl jeho',
   slk: 'sa na je že do pre to ako ktorý ktorá ktoré podľa by sú vo bolo bol jeho',
-  ind: 'yang dan di ke dari ini itu dengan untuk tidak akan pada dalam oleh juga telah bahwa adalah',
+  ind: 'yang dan ke dari ini itu dengan untuk tidak akan pada dalam oleh juga telah bahwa adalah',
 };
-// Left out on purpose: one-letter words (a, e, i, o, s, v, w, z) and "de", "la", "en", "in", "un",
+// Left out on purpose: one-letter words (a, e, i, o, s, v, w, z) and "de", "di", "la", "en", "in", "un",
 // which several of these languages, and English, share: they blur the vote more than they help.
 
 const INDEX = new Map<string, LanguageCode[]>();

@@ -28,10 +28,18 @@ export function loadThreatActors(): ThreatActor[] {
   return cached;
 }
 
-/** "APT 31", "APT-31" and "APT31" are written all three ways: each code-like alias gets every form. */
+/**
+ * The spellings outlets use for one alias: "APT 31", "APT-31" and "APT31" for code-like names;
+ * "MustangPanda" beside "Mustang Panda" for two-word Latin names (Taiwan's Investigation Bureau
+ * writes them so).
+ */
 export function aliasForms(alias: string): string[] {
-  const match = /^([a-z]+)[ -]?(\d+)$/i.exec(alias.trim());
-  if (!match) return [alias];
-  const [, letters, digits] = match;
-  return [`${letters}${digits}`, `${letters} ${digits}`, `${letters}-${digits}`];
+  const trimmed = alias.trim();
+  const code = /^([a-z]+)[ -]?(\d+)$/i.exec(trimmed);
+  if (code) {
+    const [, letters, digits] = code;
+    return [`${letters}${digits}`, `${letters} ${digits}`, `${letters}-${digits}`];
+  }
+  if (/^[a-z]{3,} [a-z]{3,}$/i.test(trimmed)) return [trimmed, trimmed.replace(' ', '')];
+  return [trimmed];
 }
