@@ -3,7 +3,7 @@ import type { LanguageCode } from './supported-languages.js';
 // The commonest function words of each Latin-script language. News leads are dense with them,
 // so two or three hits settle most texts before franc's trigram models are needed.
 const STOPWORDS: Partial<Record<LanguageCode, string>> = {
-  eng: 'the and of to is for with that said on by from was has have are after over its it this will were their been which who',
+  eng: 'the and of to is for with that said on by from was has have are after over its it this will were their been which who a an in as at new says amid',
   deu: 'der die das und nicht mit den dem ist von zu auf für sich des eine ein nach bei wird auch im sind wurde hat über werden',
   fra: 'le les des et est une du au aux pour dans par sur qui pas ce cette été selon avec ont sont être il elle',
   spa: 'el los las del y que por para con una es se al lo su sus según como tras fue han este esta',

@@ -4,6 +4,7 @@ import { detectLanguage } from '../../src/language/detect-language.js';
 describe('detectLanguage', () => {
   it.each([
     { name: 'English', text: 'Guangzhou police offer bounties for 20 people they say work for Taiwan military cyber unit', lang: 'eng', bcp47: 'en', script: 'Latn' },
+    { name: 'a short English headline with no lead', text: 'TSMC opens a new fab in Kumamoto', lang: 'eng', bcp47: 'en', script: 'Latn' },
     { name: 'Traditional Chinese', text: '廣州公安懸賞通緝20名資通電軍人員 國防部：中共認知作戰', lang: 'cmn', bcp47: 'zh-Hant', script: 'Hant' },
     { name: 'Simplified Chinese', text: '广州警方悬赏通缉20名台湾资通电军人员', lang: 'cmn', bcp47: 'zh-Hans', script: 'Hans' },
     { name: 'Taiwanese writing with 台', text: '台北市政府今天宣布颱風假', lang: 'cmn', bcp47: 'zh-Hant', script: 'Hant' },
