@@ -35,8 +35,8 @@ export function registerStats(program: Command): void {
         ...report.unhealthyFeeds.map((h) => `  ${h.status.padEnd(9)} ${h.feed}: ${h.consecutiveFailures} failures, last error: ${h.lastError ?? '?'}`),
         `stories   ${report.stories}`,
         'language  ' + (report.byLanguage.map((l) => `${l.lang} ${l.stories}`).join(', ') || '-'),
-        'per day',
-        ...report.byDay.map((d) => `  ${d.day}  ${d.stories}`),
+        `per day (last ${Number(options.days) || 14} days, by publication date)`,
+        ...(report.byDay.length ? report.byDay.map((d) => `  ${d.day}  ${d.stories}`) : ['  none']),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     }),
