@@ -34,13 +34,17 @@ export const TopicTermSchema = z.strictObject({
   term: z.string().min(1).describe('Matched case-, width- and Traditional/Simplified-insensitively; a trailing "*" matches a word prefix.'),
   weight: z.number().min(-10).max(10).describe('Added to the raw score when found; negative for false friends.'),
   lang: z.string().optional().describe('ISO 639-1 code (or "*") of the language the term serves; informational.'),
-  with: z.array(z.string().min(1)).optional().describe('The term counts only if one of these also occurs in the story.'),
+  with: z.array(z.string().min(1)).optional().describe('The term counts only if one of these also occurs in the story; "@name" is a named context list.'),
   note: z.string().optional(),
 });
 
 export const TopicSchema = z
   .strictObject({
     threshold: z.number().positive().optional().describe('Raw score at which the topic applies (score 0.5).'),
+    contexts: z
+      .record(z.string().regex(/^[a-z0-9-]+$/), z.array(z.string().min(1)))
+      .optional()
+      .describe('Named context lists, used in a term\'s "with" as "@name" (the built-in ones included).'),
     terms: z.array(TopicTermSchema).default([]).describe('Added to the built-in terms of a topic of the same name (a term given again replaces its weight).'),
     replace: z.boolean().default(false).describe('Drop the built-in terms of this topic and use only these.'),
     enabled: z.boolean().default(true).describe('Set to false to turn a topic off.'),

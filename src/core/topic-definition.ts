@@ -6,7 +6,7 @@ export interface TopicTerm {
   weight: number;
   /** ISO 639-1 (or "*"), informational: which language the term serves. */
   lang?: string;
-  /** The term counts only when one of these also occurs in the story. */
+  /** The term counts only when one of these also occurs in the story; "@name" stands for a named context list. */
   with?: string[];
   note?: string;
 }
@@ -18,6 +18,8 @@ export interface TopicDefinition {
   terms: TopicTerm[];
   /** Added per state-sponsored threat-actor group the story names (the built-in `apt` uses this). */
   groupWeight?: number;
+  /** Named context lists that terms' `with` refer to as "@name". */
+  contexts?: Record<string, string[]>;
 }
 
 /** A term or a group alias that contributed to a story's classification. */

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { StraitwatchError } from '../core/errors.js';
 import type { TopicDefinition, TopicTerm } from '../core/topic-definition.js';
 
 /** A topic change from feeds.json's `topics` (validated by the config schema). */
 export interface TopicOverride {
   threshold?: number;
+  contexts?: Record<string, string[]>;
   terms: TopicTerm[];
   replace: boolean;
   enabled: boolean;
@@ -14,7 +16,23 @@ export const BUILTIN_TOPIC_NAMES = ['taiwan', 'apt'] as const;
 
 function builtin(name: string): TopicDefinition {
   const file = JSON.parse(readFileSync(new URL(`./builtin/${name}.json`, import.meta.url), 'utf8')) as Omit<TopicDefinition, 'name'>;
-  return { name, threshold: file.threshold, terms: file.terms, ...(file.groupWeight !== undefined && { groupWeight: file.groupWeight }) };
+  return { name, ...file };
+}
+
+/** Replaces "@name" in each term's `with` by that named list, so the classifier sees plain words. */
+function expandContexts(topic: TopicDefinition): TopicDefinition {
+  const contexts = topic.contexts ?? {};
+  const terms = topic.terms.map((term) => {
+    if (!term.with?.some((word) => word.startsWith('@'))) return term;
+    const words = term.with.flatMap((word) => {
+      if (!word.startsWith('@')) return [word];
+      const list = contexts[word.slice(1)];
+      if (!list) throw new StraitwatchError('config-invalid', `topic "${topic.name}": term "${term.term}" refers to context "${word}", which the topic does not define`);
+      return list;
+    });
+    return { ...term, with: words };
+  });
+  return { ...topic, terms };
 }
 
 /** The built-in topics with the user's additions, overrides and new topics applied. */
@@ -33,8 +51,9 @@ export function resolveTopics(overrides: Readonly<Record<string, TopicOverride>>
       name,
       threshold: change.threshold ?? base?.threshold ?? 1,
       terms: [...terms.values()],
+      contexts: { ...base?.contexts, ...change.contexts },
       ...(groupWeight !== undefined && { groupWeight }),
     });
   }
-  return [...topics.values()];
+  return [...topics.values()].map(expandContexts);
 }

@@ -35,7 +35,7 @@ describe('classification quality on the labeled sets', () => {
   });
 
   it('held-out set (never tuned on)', () => {
-    expectFloors(evaluate(heldout, predict), { language: 0.98, hanVariant: 0.99, precision: 0.95, recall: 0.93, groups: 0.95 });
+    expectFloors(evaluate(heldout, predict), { language: 0.98, hanVariant: 0.99, precision: 0.94, recall: 0.95, groups: 0.95 });
   });
 
   it('beats both baselines on the same stories', () => {

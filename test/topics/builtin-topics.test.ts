@@ -33,6 +33,22 @@ describe('resolveTopics with feeds.json overrides', () => {
     expect(changed!.terms).toEqual([{ term: 'formosa', weight: 1 }]);
   });
 
+  it('expands named context lists, the built-in ones included', () => {
+    const [apt] = resolveTopics({
+      apt: { terms: [{ term: 'cyber range', weight: 1, with: ['@state', 'exercise'] }], contexts: {}, replace: false, enabled: true },
+    }).filter((t) => t.name === 'apt');
+    const added = apt!.terms.find((t) => t.term === 'cyber range')!;
+    expect(added.with).toContain('china');
+    expect(added.with).toContain('exercise');
+    expect(apt!.terms.every((t) => !t.with?.some((w) => w.startsWith('@')))).toBe(true);
+  });
+
+  it('names the topic, term and context when a context is missing', () => {
+    expect(() => resolveTopics({ taiwan: { terms: [{ term: 'x', weight: 1, with: ['@nope'] }], replace: false, enabled: true } })).toThrow(
+      'topic "taiwan": term "x" refers to context "@nope", which the topic does not define',
+    );
+  });
+
   it('adds a new topic and turns one off', () => {
     const topics = resolveTopics({
       semiconductors: { threshold: 1, terms: [{ term: 'tsmc', weight: 1 }], replace: false, enabled: true },
