@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js';
+import { readFileSync } from 'node:fs';
 
 export interface HanVariants {
   /** Characters written only in Traditional Chinese (臺, 灣, 國), each with its Simplified form. */
@@ -7,45 +7,22 @@ export interface HanVariants {
   simplifiedOnly: ReadonlySet<string>;
 }
 
-const BLOCKS: Array<[number, number]> = [
-  [0x3400, 0x4dbf], // Extension A
-  [0x4e00, 0x9fff], // Unified Ideographs
-];
-
-/**
- * Simplified forms that Traditional writing uses too: Taiwanese outlets write 台灣 far more than
- * 臺灣, and 干 里 才 只 后 ... are ordinary Traditional characters with a meaning of their own
- * (OpenCC's one-to-many mappings). Counting them as Simplified would misjudge Taiwanese text.
- */
-const SHARED_SIMPLIFIED_FORMS = '台占干里才只面系表云松范准游冲于余征志制朴卜向合后夸布吁板采丑谷斗出咸恶';
-
 let cached: HanVariants | undefined;
 
 /**
- * Character tables derived once from OpenCC's dictionaries (Taiwan standard ↔ mainland
- * standard). Single characters, not phrases: enough to tell the two scripts apart and to fold
- * Traditional text onto Simplified for matching, at a table lookup per character.
+ * Character tables derived from OpenCC's dictionaries by scripts/build-han-variants.ts (a test
+ * checks they still match opencc-js): the Traditional/Simplified difference at a table lookup
+ * per character.
  */
 export function hanVariants(): HanVariants {
   if (cached) return cached;
-  const chars: string[] = [];
-  for (const [from, to] of BLOCKS) for (let code = from; code <= to; code++) chars.push(String.fromCharCode(code));
-  // One character per line, so OpenCC's phrase rules never span two of them.
-  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' })(chars.join('\n')).split('\n');
-  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })(chars.join('\n')).split('\n');
+  const tables = JSON.parse(readFileSync(new URL('./han-variants.json', import.meta.url), 'utf8')) as { traditionalToSimplified: string[]; simplifiedOnly: string };
   const traditionalToSimplified = new Map<string, string>();
-  const simplifiedOnly = new Set<string>();
-  chars.forEach((char, i) => {
-    const simplified = toSimplified[i];
-    if (simplified && simplified !== char && [...simplified].length === 1) traditionalToSimplified.set(char, simplified);
-    const traditional = toTraditional[i];
-    // A character that converts to something else and is not itself some Traditional character's target form.
-    if (traditional && traditional !== char) simplifiedOnly.add(char);
-  });
-  // Characters shared by both standards must not count for either side.
-  for (const char of traditionalToSimplified.keys()) simplifiedOnly.delete(char);
-  for (const char of SHARED_SIMPLIFIED_FORMS) simplifiedOnly.delete(char);
-  cached = { traditionalToSimplified, simplifiedOnly };
+  for (const pair of tables.traditionalToSimplified) {
+    const [traditional, simplified] = [...pair];
+    traditionalToSimplified.set(traditional!, simplified!);
+  }
+  cached = { traditionalToSimplified, simplifiedOnly: new Set(tables.simplifiedOnly) };
   return cached;
 }
 
