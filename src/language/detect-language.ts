@@ -20,6 +20,8 @@ export interface DetectedLanguage {
 const UNDETERMINED: DetectedLanguage = { lang: 'und', bcp47: 'und', script: 'Zyyy', method: 'none' };
 /** Fewer letters than this and the text alone is not trusted over the feed's declared language. */
 const SHORT_TEXT = 24;
+/** Latin text shorter than this (a headline without its lead) with no clear signal takes a Latin-script feed language. */
+const HINTED_HEADLINE = 80;
 /** franc's cost grows with length; a headline and the start of the lead are plenty. */
 const FRANC_SAMPLE = 240;
 
@@ -59,11 +61,14 @@ function signatureWinner(text: string): LanguageCode | undefined {
   return hits.length === 1 ? hits[0]![0] : undefined;
 }
 
-function latin(text: string): DetectedLanguage {
+function latin(text: string, letters: number, hint: LanguageCode | undefined): DetectedLanguage {
   const signed = signatureWinner(text);
   if (signed) return result(signed, 'letters');
   const clear = clearStopwordWinner(stopwordVotes(text));
   if (clear) return result(clear, 'stopwords');
+  // franc's trigrams need text to work with: a headline with no lead, in a feed that declares a
+  // Latin-script language, takes that language.
+  if (hint && letters < HINTED_HEADLINE && SUPPORTED_LANGUAGES[hint].script === 'Latn') return result(hint, 'hint');
   const guess = franc(text.slice(0, FRANC_SAMPLE), { only: LATIN_LANGUAGES, minLength: 3 }) as LanguageCode | 'und';
   return guess === 'und' ? { ...UNDETERMINED, script: 'Latn' } : result(guess, 'franc');
 }
@@ -111,7 +116,7 @@ export function detectLanguage(text: string, feedLanguage?: string): DetectedLan
       detected = result('tha', 'script');
       break;
     case 'latin':
-      detected = latin(text);
+      detected = latin(text, letters, languageFromTag(feedLanguage));
       break;
     default:
       detected = UNDETERMINED;

@@ -27,6 +27,8 @@ describe('detectLanguage', () => {
   it.each([
     { name: 'a short Latin title takes the feed language', text: 'Taiwan: APT31', hint: 'de', lang: 'deu' },
     { name: 'Chinese with no telling characters takes the feed variant', text: '台北市長', hint: 'zh-Hant', bcp47: 'zh-Hant' },
+    { name: 'a headline with no clear signal takes the feed language, not a franc guess', text: 'Ciberataque contra Taiwán', hint: 'es', lang: 'spa' },
+    { name: 'a clear English headline in a French feed stays English', text: 'Taiwan says the island will defend itself', hint: 'fr', lang: 'eng' },
     { name: 'a hint in another script is ignored', text: 'Полиция Гуанчжоу объявила награду', hint: 'en', lang: 'rus' },
     { name: 'kana beat a Chinese feed hint', text: '台湾有事を想定', hint: 'zh-Hant', lang: 'jpn' },
   ])('feed language as a prior: $name', ({ text, hint, lang, bcp47 }) => {
