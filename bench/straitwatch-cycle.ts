@@ -10,6 +10,7 @@ import type { RefreshDeps } from '../src/pipeline/refresh-feed.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { feedUrl, readCycleOptions } from './cycle-options.js';
 import { type CycleFigures, measureCycle, printReport } from './measure-cycle.js';
+import { syntheticFeed } from './synthetic-feed.js';
 
 /**
  * straitwatch's own poll cycle over the bench server: the production pollAll, HTTP client and
@@ -19,7 +20,13 @@ import { type CycleFigures, measureCycle, printReport } from './measure-cycle.js
 const options = readCycleOptions();
 const config = parseConfig(
   {
-    feeds: Array.from({ length: options.feeds }, (_, index) => ({ id: `outlet-${String(index).padStart(4, '0')}`, url: feedUrl(options, index), interval: '5m' })),
+    // Each feed declares its language, as the bundled feeds.json does.
+    feeds: Array.from({ length: options.feeds }, (_, index) => ({
+      id: `outlet-${String(index).padStart(4, '0')}`,
+      url: feedUrl(options, index),
+      interval: '5m',
+      language: syntheticFeed(index, options.variant, 1).language,
+    })),
     polling: { concurrency: 16 },
   },
   'bench config',
