@@ -7,6 +7,7 @@ import { registerPoll } from './commands/poll.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerStats } from './commands/stats.js';
+import { registerSummarize } from './commands/summarize.js';
 
 export function buildProgram(): Command {
   const program = new Command('straitwatch')
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerFeedsCheck(program);
   registerStats(program);
   registerClassify(program);
+  registerSummarize(program);
   registerSchema(program);
   return program;
 }

@@ -7,6 +7,9 @@ const flag = z
   .optional()
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
+/** `FOO=` in a shell or .env file means "not set". */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema);
+
 /** Every environment variable straitwatch reads, validated in one place. */
 const EnvironmentSchema = z.object({
   STRAITWATCH_CONFIG: z.string().min(1).default(DEFAULT_CONFIG_PATH),
@@ -14,6 +17,16 @@ const EnvironmentSchema = z.object({
   STRAITWATCH_ALLOW_PRIVATE_NETWORKS: flag,
   STRAITWATCH_INSTANCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPENAI_API_KEY: unsetWhenEmpty(z.string().min(1).optional()),
+  OPENAI_BASE_URL: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1' }).optional()),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  OPENAI_MAX_REQUESTS_PER_HOUR: z.coerce.number().int().min(0).default(120),
+  OPENAI_MAX_TOKENS_PER_DAY: z.coerce.number().int().min(0).default(300_000),
+  SUMMARY_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag such as "en", "fr" or "zh-Hant"')
+    .default('en'),
 });
 
 export type Environment = z.infer<typeof EnvironmentSchema>;

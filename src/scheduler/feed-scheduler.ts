@@ -8,6 +8,8 @@ import { type RefreshDeps, type RefreshOutcome, refreshFeed } from '../pipeline/
 import { dueFeeds, firstPollOffsets } from './due-feeds.js';
 
 export interface SchedulerOptions {
+  /** Summarizes stored stories waiting for one; run after ticks, one batch at a time. */
+  summarizePending?: () => Promise<unknown>;
   /** node-cron pattern of the dispatch tick; every 5 s by default. Each tick starts whatever is due. */
   tickPattern?: string;
   /** Spread of the first polls after start-up. */
@@ -69,7 +71,20 @@ export class FeedScheduler extends EventEmitter<SchedulerEvents> {
       });
       this.running.add(run);
     }
+    this.startSummaries();
     return due.length;
+  }
+
+  private summarizing: Promise<void> | undefined;
+
+  /** Summaries are slow (a model call each): one batch runs beside the polls, never two. */
+  private startSummaries(): void {
+    const summarize = this.options.summarizePending;
+    if (!summarize || this.summarizing) return;
+    this.summarizing = summarize()
+      .then(() => undefined)
+      .catch((error: unknown) => this.deps.log.error({ err: error }, `summarizing failed: ${errorMessage(error)}`))
+      .finally(() => (this.summarizing = undefined));
   }
 
   private async poll(feed: FeedConfig): Promise<RefreshOutcome | undefined> {
@@ -102,5 +117,6 @@ export class FeedScheduler extends EventEmitter<SchedulerEvents> {
       await all;
     }
     clearTimeout(timer);
+    await this.summarizing;
   }
 }

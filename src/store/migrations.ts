@@ -82,6 +82,29 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL
   ) STRICT;
   `,
+  /* 2: summaries: per-story state, a cache by content, model usage for the budget */ `
+  -- pending: relevant and not summarized yet; done; fallback: extractive while a model is
+  -- configured, to be summarized again once the model answers.
+  ALTER TABLE stories ADD COLUMN summary_state TEXT;
+  ALTER TABLE stories ADD COLUMN summary_model TEXT;
+  ALTER TABLE stories ADD COLUMN summary_json TEXT;
+  CREATE INDEX stories_summary_state ON stories (summary_state) WHERE summary_state IN ('pending', 'fallback');
+  UPDATE stories SET summary_state = 'pending' WHERE topics != '[]';
+
+  CREATE TABLE summary_cache (
+    key TEXT PRIMARY KEY,
+    summary TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+
+  -- One row per hour ("2026-11-25T18") of model calls.
+  CREATE TABLE model_usage (
+    hour TEXT PRIMARY KEY,
+    requests INTEGER NOT NULL DEFAULT 0,
+    tokens INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

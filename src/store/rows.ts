@@ -92,6 +92,7 @@ export interface StoryRow {
   scores: string;
   groups: string;
   matched: string;
+  summary_state: string | null;
 }
 
 export function storyToRow(story: Story): StoryRow {
@@ -116,6 +117,8 @@ export function storyToRow(story: Story): StoryRow {
     scores: JSON.stringify(story.classification?.scores ?? {}),
     groups: JSON.stringify(story.classification?.groups ?? []),
     matched: JSON.stringify(story.classification?.matched ?? []),
+    // Relevant stories (any topic) wait for a summary; the others never get one.
+    summary_state: story.classification?.topics.length ? 'pending' : null,
   };
 }
 

@@ -5,6 +5,7 @@ import type { FeedState } from '../core/feed-state.js';
 import { StraitwatchError } from '../core/errors.js';
 import type { Story } from '../core/story.js';
 import { migrate } from './migrations.js';
+import { SummaryStore } from './summary-store.js';
 import { type FeedStateRow, type StoryRow, feedStateFromRow, feedStateToRow, storyFromRow, storyToRow } from './rows.js';
 import type { RefreshCommit, Store, StoreStats } from './store.js';
 
@@ -32,7 +33,11 @@ export function openSqliteStore(path: string): SqliteStore {
 export class SqliteStore implements Store {
   private readonly statements;
 
+  /** The summary stage's tables, on the same connection. */
+  readonly summaries: SummaryStore;
+
   constructor(readonly db: Database.Database) {
+    this.summaries = new SummaryStore(db);
     this.statements = {
       feedState: db.prepare<[string], FeedStateRow>('SELECT * FROM feed_state WHERE feed_id = ?'),
       allFeedStates: db.prepare<[], FeedStateRow>('SELECT * FROM feed_state ORDER BY feed_id'),
@@ -43,8 +48,8 @@ export class SqliteStore implements Store {
            @consecutive_failures, @last_error, @last_error_code, @unhealthy_since, @next_poll_at, @charset, @format, @item_count, @moved_to)`,
       ),
       insertStory: db.prepare<[StoryRow]>(
-        `INSERT INTO stories (${STORY_COLUMNS}) VALUES (@id, @feed_id, @guid, @link, @title, @summary, @content, @author, @categories,
-           @published_at, @published_estimated, @fetched_at, @content_hash, @lang, @bcp47, @script, @topics, @scores, @groups, @matched)
+        `INSERT INTO stories (${STORY_COLUMNS}, summary_state) VALUES (@id, @feed_id, @guid, @link, @title, @summary, @content, @author, @categories,
+           @published_at, @published_estimated, @fetched_at, @content_hash, @lang, @bcp47, @script, @topics, @scores, @groups, @matched, @summary_state)
          ON CONFLICT (id) DO NOTHING`,
       ),
       indexedUpTo: db.prepare<[], { seq: number }>('SELECT indexed_seq AS seq FROM fts_progress'),

@@ -105,10 +105,18 @@ describe('straitwatch poll --once --json', () => {
   it('reports counts in stats --json', async () => {
     const result = await runCli(['stats', '--json', ...args], env);
     expect(result.code, result.stderr).toBe(0);
-    const stats = JSON.parse(result.stdout) as { feeds: Record<string, number>; stories: number; unhealthyFeeds: Array<{ feed: string }> };
+    const stats = JSON.parse(result.stdout) as {
+      feeds: Record<string, number>;
+      stories: number;
+      unhealthyFeeds: Array<{ feed: string }>;
+      summaries: { done: number; pending: number; fallback: number; model: string | null; usage: Record<string, number> };
+    };
     expect(stats.stories).toBe(expectedTitles.size);
     expect(stats.feeds).toMatchObject({ total: CHARSET_FEEDS.length + 3, healthy: CHARSET_FEEDS.length + 2, failing: 1 });
     expect(stats.unhealthyFeeds.map((f) => f.feed)).toEqual(['broken']);
+    // poll --once summarized every relevant story before exiting (extractive: no key here).
+    expect(stats.summaries).toMatchObject({ pending: 0, fallback: 0, model: null, usage: { requestsToday: 0 } });
+    expect(stats.summaries.done).toBeGreaterThan(0);
   });
 
   it('feeds check prints status, items, charset and format per feed, storing nothing', async () => {

@@ -41,6 +41,9 @@ export function registerPoll(program: Command): void {
           for (const story of outcome.stored) process.stdout.write(`${JSON.stringify(storyJson(story))}\n`);
         },
       });
+      // Relevant new stories get their summaries before the command exits.
+      const summarized = await app.summaries.summarizePending(Number.MAX_SAFE_INTEGER);
+      if (summarized.done + summarized.fellBack) app.log.info(summarized, 'stories summarized');
       const count = (status: string) => results.filter((r) => r.status === status).length;
       const stored = results.reduce((n, r) => n + r.stored, 0);
       app.log.info(

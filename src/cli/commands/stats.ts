@@ -25,6 +25,11 @@ export function registerStats(program: Command): void {
         },
         unhealthyFeeds: health.filter((h) => h.status === 'unhealthy' || h.status === 'failing'),
         ...stories,
+        summaries: {
+          ...app.store.summaries.stateCounts(),
+          model: app.summaries.modelConfigured ? (process.env.OPENAI_MODEL ?? 'gpt-4o-mini') : null,
+          usage: app.store.summaries.usage(new Date()),
+        },
       };
       if (options.json) {
         process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -35,6 +40,10 @@ export function registerStats(program: Command): void {
         ...report.unhealthyFeeds.map((h) => `  ${h.status.padEnd(9)} ${h.feed}: ${h.consecutiveFailures} failures, last error: ${h.lastError ?? '?'}`),
         `stories   ${report.stories}`,
         'language  ' + (report.byLanguage.map((l) => `${l.lang} ${l.stories}`).join(', ') || '-'),
+        `summaries ${report.summaries.done} done, ${report.summaries.pending} pending, ${report.summaries.fallback} extractive awaiting the model; ` +
+          (report.summaries.model
+            ? `model ${report.summaries.model}: ${report.summaries.usage.requestsThisHour} requests this hour, ${report.summaries.usage.requestsToday} today (${report.summaries.usage.failuresToday} failed), ${report.summaries.usage.tokensToday} tokens today`
+            : 'no model (extractive summaries; set OPENAI_API_KEY)'),
         `per day (last ${Number(options.days) || 14} days, by publication date)`,
         ...(report.byDay.length ? report.byDay.map((d) => `  ${d.day}  ${d.stories}`) : ['  none']),
       ];
