@@ -52,6 +52,35 @@ export const TopicSchema = z
   })
   .describe('A topic: a new one, or changes to a built-in one ("taiwan", "apt").');
 
+const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id (15-21 digits; right-click the channel, Copy Channel ID)');
+
+export const RouteSchema = z
+  .strictObject({
+    channel: snowflake.optional().describe('Channel id the bot posts to (needs DISCORD_TOKEN).'),
+    webhook: z
+      .url({ protocol: /^https?$/, error: 'must be a webhook URL such as https://discord.com/api/webhooks/ID/TOKEN' })
+      .refine((url) => /\/webhooks\/\d{15,21}\/[\w-]+\/?$/.test(new URL(url).pathname), 'must end in /webhooks/ID/TOKEN')
+      .optional()
+      .describe('Webhook URL to post to (no bot token needed).'),
+    topics: z.array(z.string().min(1)).optional().describe('Only stories with at least one of these topics.'),
+    languages: z.array(z.string().min(2)).optional().describe('Only stories in these languages (BCP 47: "zh-Hant", "en"; "zh" matches both scripts).'),
+    feeds: z.array(z.string().min(1)).optional().describe('Only stories from these feed ids.'),
+    groups: z.array(z.string().min(1)).optional().describe('Only stories naming one of these threat-actor groups (canonical names).'),
+    minScore: z.number().min(0).max(1).optional().describe('Only stories whose best matching topic scores at least this (0.5 = just relevant).'),
+    ops: z.boolean().default(false).describe('Operator notices go here: feeds turning unhealthy or recovering, routes breaking.'),
+  })
+  .refine((route) => Boolean(route.channel) !== Boolean(route.webhook), { message: 'a route needs exactly one of "channel" or "webhook"' });
+
+export const AlertsSchema = z
+  .strictObject({
+    backlog: z
+      .union([z.literal('none'), z.number().int().min(1).max(50)])
+      .default('none')
+      .describe('On the first poll of a new feed: "none" posts nothing from its backlog; a number posts its newest N stories.'),
+    maxEmbedsPerMessage: z.number().int().min(1).max(10).default(10).describe('A burst for one channel is grouped, up to this many alerts a message.'),
+  })
+  .describe('How alerts are posted.');
+
 export const PollingSchema = z
   .strictObject({
     concurrency: z.number().int().min(1).max(256).default(POLLING_DEFAULTS.concurrency),
@@ -71,7 +100,8 @@ export const ConfigSchema = z
     $schema: z.string().optional(),
     feeds: z.array(FeedSchema).describe('The feeds to poll.'),
     // Routes and topics are filled in by the alerting and classification stages; accepted here now.
-    routes: z.array(z.looseObject({})).default([]).describe('Where alerts go (Discord channels and webhooks).'),
+    routes: z.array(RouteSchema).default([]).describe('Where alerts go (Discord channels and webhooks); a story goes to every route it matches.'),
+    alerts: AlertsSchema.default(AlertsSchema.parse({})),
     topics: z
       .record(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'topic names are 1-32 lowercase letters, digits, "_" or "-"'), TopicSchema)
       .default({})
@@ -91,4 +121,6 @@ export const ConfigSchema = z
 export type FeedConfig = z.infer<typeof FeedSchema>;
 export type PollingConfig = z.infer<typeof PollingSchema>;
 export type TopicConfig = z.infer<typeof TopicSchema>;
+export type RouteConfig = z.infer<typeof RouteSchema>;
+export type AlertsConfig = z.infer<typeof AlertsSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
