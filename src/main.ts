@@ -5,7 +5,12 @@ import type { Config } from './config/schema.js';
 import type { FeedHttp } from './fetch/feed-http.js';
 import { createHttpFeedClient } from './fetch/http-feed-client.js';
 import { type Logger, createLogger } from './log/logger.js';
+import { StraitwatchError } from './core/errors.js';
+import { ConsoleDeliverer } from './deliver/console-deliverer.js';
+import { DiscordDeliverer } from './deliver/discord-deliverer.js';
+import { type DeliveryReport, deliverAlerts } from './pipeline/deliver-alerts.js';
 import type { RefreshDeps } from './pipeline/refresh-feed.js';
+import { createRouter } from './pipeline/route-story.js';
 import { SummaryService } from './pipeline/summary-service.js';
 import { CircuitBreaker } from './summarize/circuit-breaker.js';
 import { OpenAiSummaryClient } from './summarize/openai-summary-client.js';
@@ -28,6 +33,23 @@ export function createSummaryService(env: Environment, store: SqliteStore, log: 
   });
 }
 
+function webhookTokens(config: Config): Map<string, string> {
+  const tokens = new Map<string, string>();
+  for (const route of config.routes) {
+    const match = route.webhook && /\/webhooks\/(\d+)\/([\w-]+)/.exec(route.webhook);
+    if (match) tokens.set(match[1]!, match[2]!);
+  }
+  return tokens;
+}
+
+/** A channel route cannot work without a bot token: say so at start, not at the first alert. */
+function checkRoutes(config: Config, env: Environment): void {
+  const index = config.routes.findIndex((route) => route.channel);
+  if (index >= 0 && !env.DISCORD_TOKEN) {
+    throw new StraitwatchError('config-invalid', `routes[${index}] posts to channel ${config.routes[index]!.channel}, which needs DISCORD_TOKEN; set it, or use a webhook route`);
+  }
+}
+
 export const VERSION = '0.1.0';
 export const USER_AGENT = `straitwatch/${VERSION} (+${PROJECT_URL})`;
 
@@ -35,6 +57,8 @@ export interface App {
   config: Config;
   store: SqliteStore;
   summaries: SummaryService;
+  /** Sends what the outbox holds (summaries first, so alerts carry them). */
+  deliver(): Promise<DeliveryReport>;
   http: FeedHttp;
   log: Logger;
   deps: RefreshDeps;
@@ -42,7 +66,7 @@ export interface App {
 }
 
 /** Wiring only: reads the config, opens the store, builds the HTTP client. Each stage gets its slice. */
-export function createApp(options: { configPath: string; dbPath: string; env: Environment; log?: Logger }): App {
+export function createApp(options: { configPath: string; dbPath: string; env: Environment; log?: Logger; consoleOut?: NodeJS.WritableStream }): App {
   const log = options.log ?? createLogger({ level: options.env.LOG_LEVEL });
   const config = loadConfig(options.configPath);
   const store = openSqliteStore(options.dbPath);
@@ -55,12 +79,39 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
     allowPrivateNetworks: options.env.STRAITWATCH_ALLOW_PRIVATE_NETWORKS,
   });
   const summaries = createSummaryService(options.env, store, log);
-  const deps: RefreshDeps = { http, store, log, understand: createUnderstanding(config), now: () => new Date(), random: Math.random };
+  checkRoutes(config, options.env);
+  const deps: RefreshDeps = {
+    http,
+    store,
+    log,
+    understand: createUnderstanding(config),
+    route: createRouter(config.routes),
+    backlog: config.alerts.backlog,
+    now: () => new Date(),
+    random: Math.random,
+  };
+  const discord = new DiscordDeliverer({
+    ...(options.env.DISCORD_TOKEN && { token: options.env.DISCORD_TOKEN }),
+    ...(options.env.DISCORD_API_BASE && { apiBase: options.env.DISCORD_API_BASE }),
+    webhookTokens: webhookTokens(config),
+  });
+  const consoleDeliverer = new ConsoleDeliverer(options.consoleOut ?? process.stdout);
+  const names = new Map(config.feeds.map((feed) => [feed.id, feed.name ?? feed.id]));
+  const deliver = () =>
+    deliverAlerts({
+      store,
+      deliverer: (destination) => (destination === 'console' ? consoleDeliverer : discord),
+      outletOf: (feedId) => names.get(feedId) ?? feedId,
+      maxEmbedsPerMessage: config.alerts.maxEmbedsPerMessage,
+      log: log.child({ stage: 'deliver' }),
+      now: () => new Date(),
+    });
   let closed = false;
   return {
     config,
     store,
     summaries,
+    deliver,
     http,
     log,
     deps,

@@ -19,9 +19,9 @@ export function resolvePaths(options: StoreOptions, env: Environment): { configP
 }
 
 /** Opens the app for one command and closes it however the command ends. */
-export async function withApp<T>(options: StoreOptions, body: (app: App) => Promise<T>): Promise<T> {
+export async function withApp<T>(options: StoreOptions, body: (app: App) => Promise<T>, extra: { consoleOut?: NodeJS.WritableStream } = {}): Promise<T> {
   const env = readEnvironment();
-  const app = createApp({ ...resolvePaths(options, env), env });
+  const app = createApp({ ...resolvePaths(options, env), env, ...extra });
   try {
     return await body(app);
   } finally {

@@ -17,6 +17,8 @@ const EnvironmentSchema = z.object({
   STRAITWATCH_ALLOW_PRIVATE_NETWORKS: flag,
   STRAITWATCH_INSTANCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DISCORD_TOKEN: unsetWhenEmpty(z.string().min(1).optional()),
+  DISCORD_API_BASE: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }).optional()),
   OPENAI_API_KEY: unsetWhenEmpty(z.string().min(1).optional()),
   OPENAI_BASE_URL: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1' }).optional()),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),

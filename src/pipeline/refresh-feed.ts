@@ -1,6 +1,7 @@
 import type { FeedConfig } from '../config/schema.js';
 import { type FeedState, emptyFeedState } from '../core/feed-state.js';
 import { StraitwatchError, errorMessage } from '../core/errors.js';
+import type { Destination } from '../core/alert.js';
 import type { FeedFormat } from '../core/feed-item.js';
 import type { Story } from '../core/story.js';
 import { decodeBody } from '../fetch/decode-body.js';
@@ -14,6 +15,10 @@ import { type HealthChange, type PollPolicy, healthChange, nextPollAfterFailure,
 
 export interface RefreshDeps {
   http: FeedHttp;
+  /** Where a new story's alerts go (routes); none when absent. */
+  route?: (story: Story) => Destination[];
+  /** On a feed's first poll: post nothing from its backlog ("none"), or its newest N stories. */
+  backlog?: 'none' | number;
   /** Language, topics and groups for each new story. */
   understand: Understand;
   store: Store;
@@ -44,6 +49,25 @@ async function readStories(feed: FeedConfig, body: Buffer, contentType: string |
     if (story && !stories.has(story.id)) stories.set(story.id, story);
   }
   return { stories: [...stories.values()], itemCount: parsed.items.length, charset: decoded.charset, format: parsed.format };
+}
+
+/**
+ * Each new story's destinations. A feed's first poll finds its whole backlog new: by default none
+ * of it is posted (only stories that appear after the bot first saw the feed are), or the newest N.
+ */
+function alertsFor(fresh: Story[], firstPoll: boolean, deps: RefreshDeps): Map<string, Destination[]> {
+  const alerts = new Map<string, Destination[]>();
+  if (!deps.route) return alerts;
+  let eligible = fresh;
+  if (firstPoll) {
+    const backlog = deps.backlog ?? 'none';
+    eligible = backlog === 'none' ? [] : [...fresh].sort((a, b) => b.published.localeCompare(a.published)).slice(0, backlog);
+  }
+  for (const story of eligible) {
+    const destinations = deps.route(story);
+    if (destinations.length) alerts.set(story.id, destinations);
+  }
+  return alerts;
 }
 
 /**
@@ -121,7 +145,8 @@ export async function refreshFeed(feed: FeedConfig, policy: PollPolicy, deps: Re
       for (const story of fresh) {
         story.classification = deps.understand({ title: story.title, summary: story.summary, content: story.content, feedLanguage: feed.language });
       }
-      const added = deps.store.commitRefresh({ state: after, stories: fresh });
+      const alerts = alertsFor(fresh, status === 'seeded', deps);
+      const added = deps.store.commitRefresh({ state: after, stories: fresh, alerts });
       log.info({ status, items: read.itemCount, stored: added.length, charset: read.charset, format: read.format }, 'feed refreshed');
       if (response.movedTo) log.warn({ movedTo: response.movedTo }, 'feed moved permanently; update its url in feeds.json');
       return { status, stored: added, itemCount: read.itemCount, charset: read.charset, format: read.format, health: healthChange(before, after) };

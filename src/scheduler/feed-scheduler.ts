@@ -8,8 +8,8 @@ import { type RefreshDeps, type RefreshOutcome, refreshFeed } from '../pipeline/
 import { dueFeeds, firstPollOffsets } from './due-feeds.js';
 
 export interface SchedulerOptions {
-  /** Summarizes stored stories waiting for one; run after ticks, one batch at a time. */
-  summarizePending?: () => Promise<unknown>;
+  /** Follow-up work after a tick (summaries, then alert delivery); one run at a time, beside the polls. */
+  afterTick?: () => Promise<unknown>;
   /** node-cron pattern of the dispatch tick; every 5 s by default. Each tick starts whatever is due. */
   tickPattern?: string;
   /** Spread of the first polls after start-up. */
@@ -77,13 +77,13 @@ export class FeedScheduler extends EventEmitter<SchedulerEvents> {
 
   private summarizing: Promise<void> | undefined;
 
-  /** Summaries are slow (a model call each): one batch runs beside the polls, never two. */
+  /** Summaries and deliveries are slow (network calls): one run goes beside the polls, never two. */
   private startSummaries(): void {
-    const summarize = this.options.summarizePending;
+    const summarize = this.options.afterTick;
     if (!summarize || this.summarizing) return;
     this.summarizing = summarize()
       .then(() => undefined)
-      .catch((error: unknown) => this.deps.log.error({ err: error }, `summarizing failed: ${errorMessage(error)}`))
+      .catch((error: unknown) => this.deps.log.error({ err: error }, `summarizing or delivering failed: ${errorMessage(error)}`))
       .finally(() => (this.summarizing = undefined));
   }
 

@@ -105,6 +105,34 @@ export const MIGRATIONS: readonly string[] = [
     failures INTEGER NOT NULL DEFAULT 0
   ) STRICT;
   `,
+  /* 3: the alert outbox and the state of each destination */ `
+  -- One row per (story, destination), written in the transaction that stores the story.
+  -- pending → sending (batch = the message nonce, fixed before the first try) → sent | failed.
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    batch TEXT,
+    message_id TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    latency_ms INTEGER,
+    UNIQUE (story_id, destination)
+  ) STRICT;
+  CREATE INDEX outbox_open ON outbox (destination, id) WHERE state IN ('pending', 'sending');
+
+  -- A destination Discord refused for good (missing access, unknown channel or webhook).
+  CREATE TABLE broken_destinations (
+    destination TEXT PRIMARY KEY,
+    broken_at TEXT NOT NULL,
+    code INTEGER,
+    error TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -5,6 +5,7 @@ import type { FeedState } from '../core/feed-state.js';
 import { StraitwatchError } from '../core/errors.js';
 import type { Story } from '../core/story.js';
 import { migrate } from './migrations.js';
+import { OutboxStore } from './outbox-store.js';
 import { SummaryStore } from './summary-store.js';
 import { type FeedStateRow, type StoryRow, feedStateFromRow, feedStateToRow, storyFromRow, storyToRow } from './rows.js';
 import type { RefreshCommit, Store, StoreStats } from './store.js';
@@ -35,9 +36,12 @@ export class SqliteStore implements Store {
 
   /** The summary stage's tables, on the same connection. */
   readonly summaries: SummaryStore;
+  /** The alert outbox, on the same connection (and in the same transactions). */
+  readonly outbox: OutboxStore;
 
   constructor(readonly db: Database.Database) {
     this.summaries = new SummaryStore(db);
+    this.outbox = new OutboxStore(db);
     this.statements = {
       feedState: db.prepare<[string], FeedStateRow>('SELECT * FROM feed_state WHERE feed_id = ?'),
       allFeedStates: db.prepare<[], FeedStateRow>('SELECT * FROM feed_state ORDER BY feed_id'),
@@ -87,8 +91,11 @@ export class SqliteStore implements Store {
     this.saveFeedState(commit.state);
     const added: Story[] = [];
     for (const story of commit.stories) {
-      // A story already stored changes nothing.
-      if (this.statements.insertStory.run(storyToRow(story)).changes === 1) added.push(story);
+      // A story already stored changes nothing, and queues no alert.
+      if (this.statements.insertStory.run(storyToRow(story)).changes !== 1) continue;
+      added.push(story);
+      const destinations = commit.alerts?.get(story.id);
+      if (destinations?.length) this.outbox.add(story.id, destinations, new Date(story.fetchedAt));
     }
     return added;
   };

@@ -1,4 +1,5 @@
 import type { FeedState } from '../core/feed-state.js';
+import type { Destination } from '../core/alert.js';
 import type { Story } from '../core/story.js';
 
 export interface StoreStats {
@@ -11,6 +12,8 @@ export interface StoreStats {
 export interface RefreshCommit {
   state: FeedState;
   stories: Story[];
+  /** Where each new story's alert goes, queued in the same transaction. */
+  alerts?: ReadonlyMap<string, readonly Destination[]>;
 }
 
 /** The store the pipeline, CLI and bot talk to. SqliteStore is the one implementation; tests run a contract suite on it. */

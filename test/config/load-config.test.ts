@@ -41,7 +41,7 @@ describe('parseConfig', () => {
   });
 
   it('fills defaults and accepts routes and topics', () => {
-    const config = parseConfig({ feeds: [{ id: 'a', url: 'https://x.org/rss' }], routes: [{ channel: '123', topics: ['taiwan'] }], topics: { x: {} } }, 'f');
+    const config = parseConfig({ feeds: [{ id: 'a', url: 'https://x.org/rss' }], routes: [{ channel: '123456789012345678', topics: ['taiwan'] }], topics: { x: {} } }, 'f');
     expect(config.feeds[0]).toMatchObject({ interval: '5m', tags: [], enabled: true });
     expect(config.polling.concurrency).toBe(16);
     expect(config.routes).toHaveLength(1);

@@ -44,6 +44,9 @@ export function registerPoll(program: Command): void {
       // Relevant new stories get their summaries before the command exits.
       const summarized = await app.summaries.summarizePending(Number.MAX_SAFE_INTEGER);
       if (summarized.done + summarized.fellBack) app.log.info(summarized, 'stories summarized');
+      // Posting needs no gateway connection: a one-off poll delivers its alerts too.
+      const delivered = await app.deliver();
+      if (delivered.sent + delivered.retrying + delivered.failed) app.log.info(delivered, 'alerts delivered');
       const count = (status: string) => results.filter((r) => r.status === status).length;
       const stored = results.reduce((n, r) => n + r.stored, 0);
       app.log.info(
@@ -52,6 +55,6 @@ export function registerPoll(program: Command): void {
       );
       // Exit 1 only when every feed failed: one broken feed is routine, all of them is an outage (network, config).
       process.exitCode = results.length > 0 && count('failed') === results.length ? 1 : 0;
-    });
+    }, { consoleOut: options.json ? process.stderr : process.stdout });
   });
 }

@@ -12,7 +12,10 @@ export async function runScheduler(options: StoreOptions): Promise<void> {
   const app = createApp({ ...resolvePaths(options, env), env });
   const instance = env.STRAITWATCH_INSTANCE;
   const scheduler = new FeedScheduler(app.config, app.deps, {
-    summarizePending: () => app.summaries.summarizePending(20),
+    afterTick: async () => {
+      await app.summaries.summarizePending(20);
+      await app.deliver();
+    },
     ...(instance && { coordinator: new SqliteLeaseCoordinator(app.store.db, `${instance}@${hostname()}`) }),
   });
   scheduler.start();
