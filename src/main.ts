@@ -11,6 +11,9 @@ import { DiscordDeliverer } from './deliver/discord-deliverer.js';
 import { type DeliveryReport, deliverAlerts } from './pipeline/deliver-alerts.js';
 import type { RefreshDeps } from './pipeline/refresh-feed.js';
 import { createRouter } from './pipeline/route-story.js';
+import { type OpsNotice, brokenRouteNotice, createOpsNotifier } from './pipeline/ops-notices.js';
+import type { Destination } from './core/alert.js';
+import { destinationOf } from './deliver/match-routes.js';
 import { SummaryService } from './pipeline/summary-service.js';
 import { CircuitBreaker } from './summarize/circuit-breaker.js';
 import { OpenAiSummaryClient } from './summarize/openai-summary-client.js';
@@ -59,6 +62,8 @@ export interface App {
   summaries: SummaryService;
   /** Sends what the outbox holds (summaries first, so alerts carry them). */
   deliver(): Promise<DeliveryReport>;
+  /** Posts a notice for operators (ops routes, STRAITWATCH_OPS_CHANNEL). */
+  ops(notice: OpsNotice): Promise<void>;
   http: FeedHttp;
   log: Logger;
   deps: RefreshDeps;
@@ -97,6 +102,10 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
   });
   const consoleDeliverer = new ConsoleDeliverer(options.consoleOut ?? process.stdout);
   const names = new Map(config.feeds.map((feed) => [feed.id, feed.name ?? feed.id]));
+  const opsDestinations: Destination[] = [
+    ...new Set([...config.routes.filter((route) => route.ops).map(destinationOf), ...(options.env.STRAITWATCH_OPS_CHANNEL ? [`channel:${options.env.STRAITWATCH_OPS_CHANNEL}` as const] : [])]),
+  ];
+  const ops = createOpsNotifier(opsDestinations, (destination) => (destination === 'console' ? consoleDeliverer : discord), log.child({ stage: 'ops' }));
   const deliver = () =>
     deliverAlerts({
       store,
@@ -105,6 +114,7 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
       maxEmbedsPerMessage: config.alerts.maxEmbedsPerMessage,
       log: log.child({ stage: 'deliver' }),
       now: () => new Date(),
+      onBroken: (destination, error) => void ops(brokenRouteNotice(destination, error)),
     });
   let closed = false;
   return {
@@ -112,6 +122,7 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
     store,
     summaries,
     deliver,
+    ops,
     http,
     log,
     deps,

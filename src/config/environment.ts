@@ -17,6 +17,7 @@ const EnvironmentSchema = z.object({
   STRAITWATCH_ALLOW_PRIVATE_NETWORKS: flag,
   STRAITWATCH_INSTANCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STRAITWATCH_OPS_CHANNEL: unsetWhenEmpty(z.string().regex(/^\d{15,21}$/, 'must be a Discord channel id (15-21 digits)').optional()),
   DISCORD_TOKEN: unsetWhenEmpty(z.string().min(1).optional()),
   DISCORD_API_BASE: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' }).optional()),
   OPENAI_API_KEY: unsetWhenEmpty(z.string().min(1).optional()),

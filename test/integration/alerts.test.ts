@@ -176,3 +176,49 @@ describe('alerts end to end: feeds on loopback, a Discord stand-in', () => {
     expect(discord.requests).toHaveLength(0);
   });
 });
+
+describe('operators hear about trouble', () => {
+  it('a feed turning unhealthy and recovering, and a broken route, are posted to the ops channel', async () => {
+    const feeds = await FeedServer.start();
+    const discord = await FakeDiscord.start({ token: 'test-token' });
+    const OPS = '555555555555555555';
+    const GONE = '666666666666666666';
+    discord.addChannel(OPS);
+    const dir = tempDir();
+    const configPath = join(dir.path, 'feeds.json');
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        feeds: [{ id: 'flaky', url: feeds.url('/rss'), language: 'en' }],
+        routes: [{ channel: GONE, topics: ['taiwan'] }, { channel: OPS, ops: true }],
+        polling: { unhealthyAfter: 2 },
+        alerts: { backlog: 1 },
+      }),
+    );
+    const env = readEnvironment({ STRAITWATCH_ALLOW_PRIVATE_NETWORKS: '1', DISCORD_TOKEN: 'test-token', DISCORD_API_BASE: discord.apiBase });
+    const app = createApp({ configPath, dbPath: join(dir.path, 'db.sqlite'), env, log: silentLogger() });
+    const { feedHealthNotice } = await import('../../src/pipeline/ops-notices.js');
+    const poll = async () => {
+      const notices: Array<Promise<void>> = [];
+      await pollAll(app.config, app.deps, { onResult: (r) => void (feedHealthNotice(r) && notices.push(app.ops(feedHealthNotice(r)!))) });
+      await Promise.all(notices);
+    };
+    feeds.route('/rss', { status: 500 });
+    await poll();
+    await poll();
+    feeds.route('/rss', { body: rss2([NEW[0]!]) });
+    await poll();
+    await app.summaries.summarizePending(10);
+    await app.deliver();
+    // The broken-route notice is posted in the background of the delivery.
+    await discord.waitForMessages(OPS, 3);
+    const titles = discord.messages(OPS).map((m) => (m.embeds[0] as { title: string }).title);
+    expect(titles).toEqual(['Feed "flaky" is unhealthy', 'Feed "flaky" recovered', `Route to channel:${GONE} is broken`]);
+    const what = discord.messages(OPS)[0]!.embeds[0] as { fields: Array<{ name: string; value: string }> };
+    expect(what.fields[0]!.name).toBe('What to do');
+    app.close();
+    await discord.close();
+    await feeds.close();
+    dir.cleanup();
+  });
+});

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Story } from '../../core/story.js';
+import { feedHealthNotice } from '../../pipeline/ops-notices.js';
 import { pollAll } from '../../pipeline/poll-all.js';
 import { type StoreOptions, withApp, withStoreOptions } from '../context.js';
 import { runScheduler } from './run.js';
@@ -35,12 +36,17 @@ export function registerPoll(program: Command): void {
   ).action(async (options: StoreOptions & { once?: boolean; json?: boolean }) => {
     if (!options.once) return runScheduler(options);
     return withApp(options, async (app) => {
+      const notices: Array<Promise<void>> = [];
       const results = await pollAll(app.config, app.deps, {
-        onResult: ({ outcome }) => {
+        onResult: (result) => {
+          const notice = feedHealthNotice(result);
+          if (notice) notices.push(app.ops(notice));
+          const { outcome } = result;
           if (!options.json || (outcome.status !== 'seeded' && outcome.status !== 'refreshed')) return;
           for (const story of outcome.stored) process.stdout.write(`${JSON.stringify(storyJson(story))}\n`);
         },
       });
+      await Promise.all(notices);
       // Relevant new stories get their summaries before the command exits.
       const summarized = await app.summaries.summarizePending(Number.MAX_SAFE_INTEGER);
       if (summarized.done + summarized.fellBack) app.log.info(summarized, 'stories summarized');

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { readEnvironment } from '../../config/environment.js';
 import { createApp } from '../../main.js';
+import { feedHealthNotice } from '../../pipeline/ops-notices.js';
 import { FeedScheduler } from '../../scheduler/feed-scheduler.js';
 import { SqliteLeaseCoordinator } from '../../store/sqlite-lease-coordinator.js';
 import { type StoreOptions, resolvePaths, withStoreOptions } from '../context.js';
@@ -17,6 +18,10 @@ export async function runScheduler(options: StoreOptions): Promise<void> {
       await app.deliver();
     },
     ...(instance && { coordinator: new SqliteLeaseCoordinator(app.store.db, `${instance}@${hostname()}`) }),
+  });
+  scheduler.on('outcome', (feed, outcome) => {
+    const notice = feedHealthNotice({ feed, outcome });
+    if (notice) void app.ops(notice);
   });
   scheduler.start();
   await new Promise<void>((resolve) => {

@@ -2,6 +2,12 @@ import type { Command } from 'commander';
 import { feedHealth } from '../../pipeline/feed-health.js';
 import { type StoreOptions, withApp, withStoreOptions } from '../context.js';
 
+function formatMs(ms: number): string {
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min`;
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
 export function registerStats(program: Command): void {
   withStoreOptions(
     program
@@ -25,6 +31,12 @@ export function registerStats(program: Command): void {
         },
         unhealthyFeeds: health.filter((h) => h.status === 'unhealthy' || h.status === 'failing'),
         ...stories,
+        alerts: {
+          ...app.store.outbox.counts(),
+          brokenRoutes: app.store.outbox.brokenDestinations(),
+          // Publication-to-post latency of the alerts sent in the last `days` days.
+          latency: app.store.outbox.latency(new Date(Date.now() - (Number(options.days) || 14) * 86_400_000)),
+        },
         summaries: {
           ...app.store.summaries.stateCounts(),
           model: app.summaries.modelConfigured ? (process.env.OPENAI_MODEL ?? 'gpt-4o-mini') : null,
@@ -44,6 +56,9 @@ export function registerStats(program: Command): void {
           (report.summaries.model
             ? `model ${report.summaries.model}: ${report.summaries.usage.requestsThisHour} requests this hour, ${report.summaries.usage.requestsToday} today (${report.summaries.usage.failuresToday} failed), ${report.summaries.usage.tokensToday} tokens today`
             : 'no model (extractive summaries; set OPENAI_API_KEY)'),
+        `alerts    ${report.alerts.sent} sent, ${report.alerts.pending + report.alerts.sending} queued, ${report.alerts.failed} rejected`,
+        ...report.alerts.brokenRoutes.map((b) => `  BROKEN    ${b.destination} since ${b.brokenAt}: ${b.error}`),
+        ...report.alerts.latency.map((l) => `  latency   ${l.feed === '*' ? 'all feeds' : l.feed}: p50 ${formatMs(l.p50Ms)}, p95 ${formatMs(l.p95Ms)} (${l.alerts} alerts)`),
         `per day (last ${Number(options.days) || 14} days, by publication date)`,
         ...(report.byDay.length ? report.byDay.map((d) => `  ${d.day}  ${d.stories}`) : ['  none']),
       ];
