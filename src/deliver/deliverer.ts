@@ -29,4 +29,9 @@ export class DeliveryError extends Error {
 /** Posts one message to one destination; resolves with the message id or throws DeliveryError. */
 export interface Deliverer {
   send(destination: Destination, message: OutgoingMessage): Promise<{ messageId: string }>;
+  /**
+   * For a message whose earlier send has an unknown outcome: the id of a recent message that
+   * already carries one of these stories, if the destination can be searched (bot channels can).
+   */
+  findRecent?(destination: Destination, storyIds: readonly string[]): Promise<string | undefined>;
 }

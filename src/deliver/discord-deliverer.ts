@@ -40,6 +40,23 @@ export class DiscordDeliverer implements Deliverer {
     if (options.token) this.rest.setToken(options.token);
   }
 
+  /**
+   * Discord checks a nonce only "in the past few minutes": a message whose first send is older
+   * is looked for among the channel's latest 50 messages by the story id in its embed footers.
+   */
+  async findRecent(destination: Destination, storyIds: readonly string[]): Promise<string | undefined> {
+    if (!destination.startsWith('channel:') || !this.options.token) return undefined;
+    try {
+      const recent = (await this.rest.get(Routes.channelMessages(destination.slice('channel:'.length)), {
+        query: new URLSearchParams({ limit: '50' }),
+      })) as Array<{ id: string; embeds?: Array<{ footer?: { text?: string } }> }>;
+      return recent.find((message) => message.embeds?.some((embed) => storyIds.some((id) => embed.footer?.text?.includes(id))))?.id;
+    } catch {
+      // Without read access the nonce is the only guard; sending is still right (never lose an alert).
+      return undefined;
+    }
+  }
+
   async send(destination: Destination, message: OutgoingMessage): Promise<{ messageId: string }> {
     const body = { embeds: message.embeds, allowed_mentions: { parse: [] } };
     try {

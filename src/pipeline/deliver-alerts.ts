@@ -100,8 +100,11 @@ async function sendBatch(deps: DeliverDeps, destination: Destination, batch: str
   const views = members.map((m) => alertView(deps, m.storyId)).filter((v): v is AlertView => v !== undefined);
   const embeds = views.flatMap(alertEmbeds);
   const log = deps.log.child({ destination, batch });
+  const deliverer = deps.deliverer(destination);
   try {
-    const { messageId } = await deps.deliverer(destination).send(destination, { embeds, nonce: batch });
+    // Tried before with no recorded answer (a crash, a lost response): it may be posted already.
+    const earlier = members.some((m) => m.state === 'sending' && m.attempts > 0) ? await deliverer.findRecent?.(destination, members.map((m) => m.storyId)) : undefined;
+    const { messageId } = earlier ? { messageId: earlier } : await deliverer.send(destination, { embeds, nonce: batch });
     const now = deps.now();
     deps.store.outbox.markSent(
       members.map((m, i) => ({ id: m.id, latencyMs: views[i] ? Math.max(0, now.getTime() - Date.parse(views[i]!.published)) : undefined })),

@@ -130,6 +130,30 @@ describe('alerts end to end: feeds on loopback, a Discord stand-in', () => {
     expect(a.store.outbox.counts()).toMatchObject({ sent: 1, pending: 0, sending: 0 });
   });
 
+  it('past the nonce window, a send of unknown outcome is found among recent messages, not posted again', async () => {
+    await discord.close();
+    let discordNow = Date.now();
+    discord = await FakeDiscord.start({ token: 'test-token', now: () => new Date(discordNow) });
+    discord.addChannel(TAIWAN_CHANNEL);
+    let a = open([{ channel: TAIWAN_CHANNEL, topics: ['taiwan'] }]);
+    feeds.route('/rss', { body: rss2(OLD) });
+    await cycle(a);
+    feeds.route('/rss', { body: rss2([NEW[0]!, ...OLD]) });
+    discord.nextResponses([{ status: 500, commit: true }, { status: 500, commit: true }, { status: 500, commit: true }, { status: 500, commit: true }]);
+    await cycle(a);
+    expect(discord.messages(TAIWAN_CHANNEL)).toHaveLength(1);
+    a.close();
+    // The restart comes long after: Discord has forgotten the nonce.
+    discordNow += 30 * 60_000;
+    a = open([{ channel: TAIWAN_CHANNEL, topics: ['taiwan'] }]);
+    a.store.db.prepare('UPDATE outbox SET next_attempt_at = NULL').run();
+    expect((await a.deliver()).sent).toBe(1);
+    expect(discord.messages(TAIWAN_CHANNEL)).toHaveLength(1);
+    expect(a.store.outbox.messageOf(a.store.db.prepare<[], { story_id: string }>('SELECT story_id FROM outbox').get()!.story_id, `channel:${TAIWAN_CHANNEL}`).messageId).toBe(
+      discord.messages(TAIWAN_CHANNEL)[0]!.id,
+    );
+  });
+
   it('a channel the bot cannot see breaks its route, keeps its alerts, and other routes go on', async () => {
     const forbidden = '444444444444444444';
     discord.addChannel(forbidden, { forbidden: true });
