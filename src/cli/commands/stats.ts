@@ -5,7 +5,8 @@ import { type StoreOptions, withApp, withStoreOptions } from '../context.js';
 function formatMs(ms: number): string {
   if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
   if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min`;
-  return `${(ms / 3_600_000).toFixed(1)} h`;
+  if (ms < 172_800_000) return `${(ms / 3_600_000).toFixed(1)} h`;
+  return `${Math.round(ms / 86_400_000)} d`;
 }
 
 export function registerStats(program: Command): void {
