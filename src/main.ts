@@ -64,6 +64,8 @@ export interface App {
   deliver(): Promise<DeliveryReport>;
   /** Posts a notice for operators (ops routes, STRAITWATCH_OPS_CHANNEL). */
   ops(notice: OpsNotice): Promise<void>;
+  /** A new run tries broken destinations again: the operator may have fixed them (they break again if not). */
+  retryBrokenRoutes(): void;
   http: FeedHttp;
   log: Logger;
   deps: RefreshDeps;
@@ -123,6 +125,9 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
     summaries,
     deliver,
     ops,
+    retryBrokenRoutes: () => {
+      for (const broken of store.outbox.brokenDestinations()) store.outbox.repair(broken.destination as Destination);
+    },
     http,
     log,
     deps,

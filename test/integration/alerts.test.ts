@@ -167,7 +167,18 @@ describe('alerts end to end: feeds on loopback, a Discord stand-in', () => {
     await cycle(a);
     expect(a.store.outbox.brokenDestinations()).toMatchObject([{ destination: `channel:${forbidden}`, code: 50001 }]);
     expect(discord.messages(APT_CHANNEL).length).toBeGreaterThan(0);
-    expect(a.store.outbox.counts().pending + a.store.outbox.counts().sending).toBeGreaterThan(0);
+    const queued = a.store.outbox.counts().pending + a.store.outbox.counts().sending;
+    expect(queued).toBeGreaterThan(0);
+    // The operator grants access and restarts: the kept alerts go out.
+    a.close();
+    discord.addChannel(forbidden);
+    const fixed = open([
+      { channel: forbidden, topics: ['taiwan'] },
+      { channel: APT_CHANNEL, topics: ['apt'] },
+    ]);
+    fixed.retryBrokenRoutes();
+    expect((await fixed.deliver()).sent).toBe(queued);
+    expect(storyIdsIn(forbidden)).toHaveLength(queued);
   });
 
   it('webhook routes post with wait=true and need no token', async () => {

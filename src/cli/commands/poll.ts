@@ -36,6 +36,7 @@ export function registerPoll(program: Command): void {
   ).action(async (options: StoreOptions & { once?: boolean; json?: boolean }) => {
     if (!options.once) return runScheduler(options);
     return withApp(options, async (app) => {
+      app.retryBrokenRoutes();
       const notices: Array<Promise<void>> = [];
       const results = await pollAll(app.config, app.deps, {
         onResult: (result) => {

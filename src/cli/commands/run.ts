@@ -19,6 +19,7 @@ export async function runScheduler(options: StoreOptions): Promise<void> {
     },
     ...(instance && { coordinator: new SqliteLeaseCoordinator(app.store.db, `${instance}@${hostname()}`) }),
   });
+  app.retryBrokenRoutes();
   scheduler.on('outcome', (feed, outcome) => {
     const notice = feedHealthNotice({ feed, outcome });
     if (notice) void app.ops(notice);
