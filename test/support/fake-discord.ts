@@ -58,6 +58,8 @@ export interface FakeResponse {
   headers?: Record<string, string>;
   /** Handle the request for real first (the message is created), then answer this: a lost response. */
   commit?: boolean;
+  /** Hold the answer this long after handling it (a client killed meanwhile never hears it). */
+  holdMs?: number;
 }
 
 export interface FakeDiscordOptions {
@@ -171,6 +173,13 @@ export class FakeDiscord {
     this.requests.push(record);
     const answer = this.answer(record, raw);
     record.status = answer.status;
+    const hold = (answer as FakeResponse).holdMs;
+    if (hold) {
+      // The message exists now; tell waiters before the (held) answer.
+      for (const wake of this.waiters.splice(0)) wake();
+      await new Promise((resolve) => setTimeout(resolve, hold));
+      if (res.destroyed) return;
+    }
     if (answer.status === 204 || answer.body === undefined) {
       // discord.js parses any application/json answer: a 204 must have no such header.
       res.writeHead(answer.status, answer.headers);
