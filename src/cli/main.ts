@@ -6,6 +6,7 @@ import { registerFeedsCheck } from './commands/feeds-check.js';
 import { registerPoll } from './commands/poll.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSearch } from './commands/search.js';
 import { registerStats } from './commands/stats.js';
 import { registerSummarize } from './commands/summarize.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerClassify(program);
   registerSummarize(program);
+  registerSearch(program);
   registerSchema(program);
   return program;
 }

@@ -133,6 +133,14 @@ export const MIGRATIONS: readonly string[] = [
     error TEXT NOT NULL
   ) STRICT;
   `,
+  /* 4: search over folded text (one script for Chinese), and CJK bigrams for two-character words */ `
+  -- The trigram index now holds folded text (NFKC, lowercase, Traditional → Simplified), so a
+  -- query in either script finds both; everything is indexed again.
+  DELETE FROM stories_fts;
+  -- Trigrams cannot find a two-character word (台湾, 国防): CJK text is also indexed as bigrams.
+  CREATE VIRTUAL TABLE stories_bigrams USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61');
+  UPDATE fts_progress SET indexed_seq = 0;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

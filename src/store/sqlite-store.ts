@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import type { FeedState } from '../core/feed-state.js';
 import { StraitwatchError } from '../core/errors.js';
 import type { Story } from '../core/story.js';
+import { cjkBigrams } from '../core/cjk-bigrams.js';
+import { foldText } from '../core/fold-text.js';
 import { migrate } from './migrations.js';
 import { OutboxStore } from './outbox-store.js';
 import { SummaryStore } from './summary-store.js';
@@ -58,9 +60,11 @@ export class SqliteStore implements Store {
       ),
       indexedUpTo: db.prepare<[], { seq: number }>('SELECT indexed_seq AS seq FROM fts_progress'),
       batchEnd: db.prepare<[number, number], { seq: number | null }>('SELECT max(seq) AS seq FROM (SELECT seq FROM stories WHERE seq > ? ORDER BY seq LIMIT ?)'),
-      indexRange: db.prepare<[number, number]>(
-        'INSERT INTO stories_fts (rowid, title, summary, content) SELECT seq, title, summary, content FROM stories WHERE seq > ? AND seq <= ?',
+      rowsToIndex: db.prepare<[number, number], { seq: number; title: string; summary: string; content: string }>(
+        'SELECT seq, title, summary, content FROM stories WHERE seq > ? AND seq <= ?',
       ),
+      indexStory: db.prepare<[number, string, string, string]>('INSERT INTO stories_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)'),
+      indexBigrams: db.prepare<[number, string]>('INSERT INTO stories_bigrams (rowid, text) VALUES (?, ?)'),
       markIndexed: db.prepare<[number]>('UPDATE fts_progress SET indexed_seq = ?'),
       story: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
       knownIds: db.prepare<[string], { id: string }>('SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
@@ -108,13 +112,23 @@ export class SqliteStore implements Store {
    * Adds stories stored since the last call to the full-text index, `batch` per transaction;
    * returns how many. Called after polls and before searches.
    */
-  indexPendingStories(batch = 20_000): number {
+  indexPendingStories(batch = 5000): number {
     let total = 0;
     const step = this.db.transaction((): number => {
       const from = this.statements.indexedUpTo.get()!.seq;
       const to = this.statements.batchEnd.get(from, batch)!.seq;
       if (to === null) return 0;
-      const added = this.statements.indexRange.run(from, to).changes;
+      let added = 0;
+      for (const row of this.statements.rowsToIndex.all(from, to)) {
+        // Folded, so 臺灣 and 台湾 (and ＡＰＴ and apt) index, and are searched, as one.
+        const title = foldText(row.title);
+        const summary = foldText(row.summary);
+        const content = foldText(row.content);
+        this.statements.indexStory.run(row.seq, title, summary, content);
+        const bigrams = cjkBigrams(`${title} ${summary} ${content.slice(0, 4000)}`);
+        if (bigrams) this.statements.indexBigrams.run(row.seq, bigrams);
+        added++;
+      }
       this.statements.markIndexed.run(to);
       return added;
     });

@@ -43,3 +43,16 @@ export function aliasForms(alias: string): string[] {
   if (/^[a-z]{3,} [a-z]{3,}$/i.test(trimmed)) return [trimmed, trimmed.replace(' ', '')];
   return [trimmed];
 }
+
+let aliasIndex: Map<string, ThreatActor> | undefined;
+
+/** The group a name or alias stands for ("Violet Typhoon", "zirconium", "紫羅蘭颱風" → APT31), if any. */
+export function groupByAlias(name: string, fold: (text: string) => string): ThreatActor | undefined {
+  if (!aliasIndex) {
+    aliasIndex = new Map();
+    for (const actor of loadThreatActors()) {
+      for (const alias of [actor.name, ...actor.aliases].flatMap(aliasForms)) aliasIndex.set(fold(alias), actor);
+    }
+  }
+  return aliasIndex.get(fold(name.trim()));
+}

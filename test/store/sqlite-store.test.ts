@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyFeedState } from '../../src/core/feed-state.js';
+import { foldText } from '../../src/core/fold-text.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { testStore } from '../contracts/store.contract.js';
@@ -54,6 +55,7 @@ describe('SqliteStore', () => {
 
   it.each([
     { name: 'Traditional Chinese without word breaks', query: '共機擾', id: 'zh' },
+    { name: 'a Simplified query finds Traditional text', query: '共机扰', id: 'zh' },
     { name: 'Japanese', query: '台湾有事', id: 'ja' },
     { name: 'English, case-insensitive', query: 'volt typhoon', id: 'en' },
     { name: 'diacritics folded', query: 'Taiwan renforce', id: 'fr' },
@@ -69,9 +71,12 @@ describe('SqliteStore', () => {
       ],
     });
     expect(store.indexPendingStories()).toBe(4);
+    // Two-character CJK words are in the bigram index.
+    expect(store.db.prepare("SELECT rowid FROM stories_bigrams WHERE stories_bigrams MATCH '\"台湾\"'").all()).toHaveLength(2);
     const rows = store.db
       .prepare<[string], { id: string }>('SELECT s.id FROM stories_fts f JOIN stories s ON s.seq = f.rowid WHERE stories_fts MATCH ? ORDER BY rank')
-      .all(`"${query}"`);
+      // The index holds folded text; queries are folded the same way.
+      .all(`"${foldText(query)}"`);
     expect(rows.map((r) => r.id)).toEqual([id]);
     store.close();
   });
