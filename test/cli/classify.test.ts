@@ -1,18 +1,8 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, jsonLines } from '../support/run-cli.js';
+import { jsonLines, runCliWithInput } from '../support/run-cli.js';
 
-function classify(input: string, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'classify', ...args], { stdio: ['pipe', 'pipe', 'pipe'], cwd: '/' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function classify(input: string, args: string[] = []) {
+  return runCliWithInput(['classify', ...args], input);
 }
 
 describe('straitwatch classify', () => {

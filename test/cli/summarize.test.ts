@@ -1,24 +1,11 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAI } from '../support/fake-openai.js';
-import { BIN, jsonLines } from '../support/run-cli.js';
+import { jsonLines, runCliWithInput } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
-function summarize(input: string, env: Record<string, string>, db: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const base = { ...process.env };
-    delete base.OPENAI_API_KEY;
-    delete base.OPENAI_BASE_URL;
-    const child = spawn(process.execPath, [BIN, 'summarize', '--db', db], { stdio: ['pipe', 'pipe', 'pipe'], cwd: '/', env: { ...base, LOG_LEVEL: 'warn', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function summarize(input: string, env: Record<string, string>, db: string) {
+  return runCliWithInput(['summarize', '--db', db], input, env);
 }
 
 const INPUT = [

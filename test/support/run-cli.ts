@@ -22,6 +22,22 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   });
 }
 
+/** Runs bin/straitwatch with `input` on stdin, outside the project (no ./feeds.json), with these variables. */
+export function runCliWithInput(args: string[], input: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const base = { ...process.env };
+    for (const name of ['DISCORD_TOKEN', 'OPENAI_API_KEY', 'OPENAI_BASE_URL']) delete base[name];
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'], cwd: '/', env: { ...base, LOG_LEVEL: 'warn', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
 export function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
   const base = { ...process.env };
   delete base.DISCORD_TOKEN;

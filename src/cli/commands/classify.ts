@@ -1,18 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { readEnvironment } from '../../config/environment.js';
 import { loadConfig } from '../../config/load-config.js';
 import { createUnderstanding } from '../../pipeline/understand-story.js';
 import { readJsonLines } from '../read-json-lines.js';
-
-const StoryLine = z.looseObject({
-  id: z.union([z.string(), z.number()]).transform(String),
-  title: z.string(),
-  summary: z.string().optional(),
-  content: z.string().optional(),
-  feedLanguage: z.string().optional(),
-});
+import { StoryLine } from '../story-line.js';
 
 /** The topics of feeds.json when there is one; `classify` works without any config too. */
 export function topicsFrom(configOption: string | undefined) {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { readEnvironment } from '../../config/environment.js';
 import { createLogger } from '../../log/logger.js';
 import { createSummaryService } from '../../main.js';
@@ -7,17 +6,8 @@ import { createUnderstanding } from '../../pipeline/understand-story.js';
 import { openSqliteStore } from '../../store/sqlite-store.js';
 import { withStoreOptions } from '../context.js';
 import { readJsonLines } from '../read-json-lines.js';
+import { StoryLine } from '../story-line.js';
 import { topicsFrom } from './classify.js';
-
-const StoryLine = z.looseObject({
-  id: z.union([z.string(), z.number()]).transform(String),
-  title: z.string(),
-  summary: z.string().optional(),
-  content: z.string().optional(),
-  feedLanguage: z.string().optional(),
-  /** The story's language, when the caller knows it; detected otherwise. */
-  lang: z.string().optional(),
-});
 
 export function registerSummarize(program: Command): void {
   withStoreOptions(
