@@ -41,6 +41,11 @@ export class SummaryService {
     return this.deps.model !== undefined;
   }
 
+  /** The configured model's name, for reports. */
+  get modelName(): string | undefined {
+    return this.deps.model?.model;
+  }
+
   private extractive(input: SummaryInput): StorySummary {
     const { headline, summary } = extractiveSummary(input, { topicTerms: input.topicTerms ?? [] });
     return { headline, originalHeadline: input.title, summary, language: input.lang ?? 'und', method: 'extractive' };
