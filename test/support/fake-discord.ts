@@ -62,6 +62,9 @@ export interface FakeResponse {
   holdMs?: number;
 }
 
+/** An extra route (FakeGateway's, for one): an answer, or undefined to pass the request on. */
+export type FakeRoute = (request: RecordedRequest) => FakeResponse | undefined;
+
 export interface FakeDiscordOptions {
   /** Requests per bucket (route + channel or webhook) per window, announced in X-RateLimit-*; more get a 429. */
   bucketLimit?: number;
@@ -84,7 +87,7 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
-type ErrorTree = { [key: string]: ErrorTree | Array<{ code: string; message: string }> };
+export type ErrorTree = { [key: string]: ErrorTree | Array<{ code: string; message: string }> };
 
 const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footerText: 2048, authorName: 256, total: 6000, nonce: 25 } as const;
 const DISCORD_EPOCH = 1420070400000n;
@@ -97,6 +100,7 @@ export class FakeDiscord {
   private readonly buckets = new Map<string, { start: number; count: number }>();
   private readonly queued: FakeResponse[] = [];
   private readonly waiters: Array<() => void> = [];
+  private readonly extraRoutes: FakeRoute[] = [];
   private failing?: { every: number; status: number; commit: boolean };
   private limiting?: { every: number; retryAfter: number; global: boolean };
   private counter = 0;
@@ -152,6 +156,11 @@ export class FakeDiscord {
   /** The next requests get these answers, in order, before anything else applies. */
   nextResponses(responses: FakeResponse[]): void {
     this.queued.push(...responses);
+  }
+
+  /** Serves more routes, tried before the channel and webhook ones (after injected failures and 429s). */
+  addRoutes(route: FakeRoute): void {
+    this.extraRoutes.push(route);
   }
 
   async close(): Promise<void> {
@@ -222,6 +231,10 @@ export class FakeDiscord {
   }
 
   private route(request: RecordedRequest, raw: string): Answer {
+    for (const extra of this.extraRoutes) {
+      const answer = extra(request);
+      if (answer) return answer;
+    }
     const route = routeOf(request);
     if (!route) return notFound();
     const { id, token, messageId } = route;
@@ -366,7 +379,7 @@ export class FakeDiscord {
   }
 
   /** Increasing ids shaped like Discord's: milliseconds since 2015 shifted left by 22 bits. */
-  private snowflake(): string {
+  snowflake(): string {
     const fromClock = (BigInt(this.options.now().getTime()) - DISCORD_EPOCH) << 22n;
     this.lastId = fromClock > this.lastId ? fromClock : this.lastId + 1n;
     return this.lastId.toString();
@@ -396,7 +409,7 @@ function routeOf(request: RecordedRequest): Route | undefined {
 }
 
 /** Checks a message body against DISCORD.md §1; a 400 answer listing every problem, or undefined. */
-function validateMessage(body: Record<string, unknown>, creating: boolean): Answer | undefined {
+export function validateMessage(body: Record<string, unknown>, creating: boolean): FakeResponse | undefined {
   const errors: ErrorTree = {};
   const { content, embeds, nonce, allowed_mentions } = body;
   if (content !== undefined && content !== null) {
@@ -521,13 +534,13 @@ function part(errors: ErrorTree, value: unknown, path: Array<string | number>): 
   return value as Record<string, unknown>;
 }
 
-function addError(tree: ErrorTree, path: Array<string | number>, code: string, message: string): void {
+export function addError(tree: ErrorTree, path: Array<string | number>, code: string, message: string): void {
   let node = tree;
   for (const key of path) node = (node[String(key)] ??= {}) as ErrorTree;
   ((node._errors ??= []) as Array<{ code: string; message: string }>).push({ code, message });
 }
 
-function invalidForm(errors: ErrorTree): Answer {
+export function invalidForm(errors: ErrorTree): FakeResponse {
   return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors } };
 }
 
@@ -554,12 +567,12 @@ function fakeUser(id: string, username: string): FakeUser {
 }
 
 /** Discord stores embeds as "rich" ones. */
-function richEmbed(embed: unknown): Record<string, unknown> {
+export function richEmbed(embed: unknown): Record<string, unknown> {
   return { type: 'rich', ...(embed as Record<string, unknown>) };
 }
 
 /** Discord's own format: "2025-06-02T16:00:00.000000+00:00". */
-function discordTime(date: Date): string {
+export function discordTime(date: Date): string {
   return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
 }
 
