@@ -6,6 +6,7 @@ import { registerFeedsCheck } from './commands/feeds-check.js';
 import { registerPoll } from './commands/poll.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerRegisterCommands } from './commands/register-commands.js';
 import { registerSearch } from './commands/search.js';
 import { registerStats } from './commands/stats.js';
 import { registerSummarize } from './commands/summarize.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerClassify(program);
   registerSummarize(program);
   registerSearch(program);
+  registerRegisterCommands(program);
   registerSchema(program);
   return program;
 }

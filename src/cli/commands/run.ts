@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { readEnvironment } from '../../config/environment.js';
 import { createApp } from '../../main.js';
+import { StraitwatchBot } from '../../bot/straitwatch-bot.js';
 import { feedHealthNotice } from '../../pipeline/ops-notices.js';
 import { FeedScheduler } from '../../scheduler/feed-scheduler.js';
 import { SqliteLeaseCoordinator } from '../../store/sqlite-lease-coordinator.js';
@@ -20,6 +21,11 @@ export async function runScheduler(options: StoreOptions): Promise<void> {
     ...(instance && { coordinator: new SqliteLeaseCoordinator(app.store.db, `${instance}@${hostname()}`) }),
   });
   app.retryBrokenRoutes();
+  // With a bot token, answer slash commands too (the gateway connection is only for those).
+  const bot = env.DISCORD_TOKEN
+    ? new StraitwatchBot({ token: env.DISCORD_TOKEN, ...(env.DISCORD_API_BASE && { apiBase: env.DISCORD_API_BASE }), app, log: app.log.child({ stage: 'bot' }) })
+    : undefined;
+  await bot?.start().catch((error: unknown) => app.log.error({ err: error }, `could not log in to Discord; alerts still go out over REST: ${(error as Error).message}`));
   scheduler.on('outcome', (feed, outcome) => {
     const notice = feedHealthNotice({ feed, outcome });
     if (notice) void app.ops(notice);
@@ -30,8 +36,7 @@ export async function runScheduler(options: StoreOptions): Promise<void> {
       app.log.info({ signal }, 'shutting down');
       process.off('SIGINT', shutdown);
       process.off('SIGTERM', shutdown);
-      scheduler
-        .stop()
+      Promise.all([scheduler.stop(), bot?.stop()])
         .catch((error: unknown) => app.log.error({ err: error }, 'scheduler did not stop cleanly'))
         .finally(() => {
           app.close();
