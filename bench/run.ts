@@ -8,12 +8,14 @@ import type { CycleReport } from './measure-cycle.js';
 import { formatSummary, summarizeProfile } from './profile-summary.js';
 import { type ClassifyFigures, classifyTable } from './classify-table.js';
 import { aimLines, resultsTable } from './results-table.js';
+import { type SearchFigures, searchLatencyTable } from './search-latency-table.js';
 
 /**
- * npm run bench [-- --feeds N --items M --variants headline,lead --systems straitwatch,naive --profile]
+ * npm run bench [-- --feeds N --items M --variants headline,lead --systems straitwatch,naive --profile --search]
  *
  * Starts the feed server, then for each variant runs straitwatch's poll cycle and the naive one,
- * each in its own process (cold cycle, then a second cycle), and prints a table. A full default
+ * each in its own process (cold cycle, then a second cycle), and prints a table. --search adds
+ * search latency over 1,000,000 generated stories (bench/search-latency.ts; several minutes). A full default
  * run writes bench/results/latest.json; any other run writes bench/results/last-partial.json.
  */
 const { values } = parseArgs({
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     variants: { type: 'string', default: 'headline,lead' },
     systems: { type: 'string', default: 'straitwatch,naive' },
     profile: { type: 'boolean', default: false },
+    search: { type: 'boolean', default: false },
   },
 });
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
@@ -80,10 +83,13 @@ try {
   }
   console.error('running classify throughput...');
   const classify = JSON.parse(await readLine(spawnTs('classify-throughput.ts', []), true)) as ClassifyFigures;
+  if (values.search) console.error('running search latency (builds 1,000,000 stories)...');
+  const search = values.search ? (JSON.parse(await readLine(spawnTs('search-latency.ts', []), true)) as SearchFigures) : undefined;
   const totalS = Number(((Date.now() - started) / 1000).toFixed(1));
   console.log(`\n${resultsTable(reports)}\n`);
   console.log(aimLines(reports).join('\n'));
   console.log(`\n${classifyTable(classify, reports)}`);
+  if (search) console.log(`\n${searchLatencyTable(search)}`);
   const loadAtEnd = loadavg()[0]!;
   console.log(`\ntotal bench time ${totalS} s; 1-min load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end`);
   // Only a full default run is the record; smaller, partial or profiled runs go beside it.
@@ -91,7 +97,7 @@ try {
   const out = join(BENCH, 'results', full ? 'latest.json' : 'last-partial.json');
   mkdirSync(join(BENCH, 'results'), { recursive: true });
   const cpu = cpus();
-  const result = { date: new Date().toISOString(), node: process.version, cpu: cpu[0]?.model, cpus: cpu.length, loadAverage: { start: loadAtStart, end: loadAtEnd }, feeds: Number(values.feeds), items: Number(values.items), totalS, corpus, reports, classify, profiles };
+  const result = { date: new Date().toISOString(), node: process.version, cpu: cpu[0]?.model, cpus: cpu.length, loadAverage: { start: loadAtStart, end: loadAtEnd }, feeds: Number(values.feeds), items: Number(values.items), totalS, corpus, reports, classify, profiles, ...(search && { search }) };
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`wrote ${out}`);
 } finally {
