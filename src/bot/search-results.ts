@@ -25,23 +25,23 @@ export function parsePageButtonId(customId: string): { page: number; queryKey: s
  * outlet, date as a Discord timestamp, topics and groups), with buttons to page through.
  * `hits` holds this page plus one more, to know whether there is a next page.
  */
-export function searchResultsPage(query: string, hits: readonly SearchHit[], page: number, queryKey: string): SearchPage {
-  const shown = hits.slice(0, RESULTS_PER_PAGE);
+export function searchResultsPage(query: string, hits: readonly SearchHit[], page: number, queryKey: string, perPage = RESULTS_PER_PAGE): SearchPage {
+  const shown = hits.slice(0, perPage);
   const lines = shown.map(({ story }, i) => {
     const when = `<t:${Math.floor(Date.parse(story.published) / 1000)}:d>`;
     const title = discordText(story.title, 180);
     const headline = story.link ? `[${title}](${story.link})` : title;
     const tags = [...(story.classification?.topics ?? []), ...(story.classification?.groups ?? [])].join(', ');
-    return `**${page * RESULTS_PER_PAGE + i + 1}.** ${headline}\n${discordText(story.feedId, 60)} · ${when}${tags ? ` · ${discordText(tags, 120)}` : ''} · \`${story.id}\``;
+    return `**${page * perPage + i + 1}.** ${headline}\n${discordText(story.feedId, 60)} · ${when}${tags ? ` · ${discordText(tags, 120)}` : ''} · \`${story.id}\``;
   });
   const embed: APIEmbed = {
-    title: cutText(`Search: ${query}`, 256),
+    title: cutText(query, 256),
     description: lines.length ? lines.join('\n\n') : 'No stories found. Try fewer words, another script, or a group alias.',
     footer: { text: `Page ${page + 1}` },
   };
   const buttons: APIButtonComponent[] = [
     { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: pageButtonId(queryKey, page - 1), disabled: page === 0 },
-    { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next', custom_id: pageButtonId(queryKey, page + 1), disabled: hits.length <= RESULTS_PER_PAGE },
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next', custom_id: pageButtonId(queryKey, page + 1), disabled: hits.length <= perPage },
   ];
   return { embeds: [embed], components: shown.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [] };
 }

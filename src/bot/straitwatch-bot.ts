@@ -21,10 +21,11 @@ import { groupProfileEmbed } from './group-profile.js';
 import { statusEmbed } from './status-embed.js';
 import { helpEmbed } from './help-embed.js';
 import { RESULTS_PER_PAGE, parsePageButtonId, searchResultsPage } from './search-results.js';
+import { storyEmbeds } from './story-embed.js';
 import { whyEmbed } from './why-story.js';
 
 /** The commands this bot answers; only these are registered, so users never see one that does nothing. */
-export const ANSWERED_COMMANDS = ['search', 'why', 'group', 'status', 'help'] as const;
+export const ANSWERED_COMMANDS = ['search', 'latest', 'story', 'why', 'group', 'status', 'help'] as const;
 
 export function answeredCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return commandDefinitions().filter((c) => (ANSWERED_COMMANDS as readonly string[]).includes(c.name));
@@ -91,8 +92,23 @@ export class StraitwatchBot {
             ...optional('since', interaction.options.getString('since')),
           };
           const key = digest('search', interaction.id).slice(0, 12);
-          this.remember(key, request, request.query);
-          await interaction.editReply(searchResultsPage(request.query, search(store, { ...request, limit: RESULTS_PER_PAGE + 1 }), 0, key));
+          this.remember(key, request, `Search: ${request.query}`);
+          await interaction.editReply(searchResultsPage(`Search: ${request.query}`, search(store, { ...request, limit: RESULTS_PER_PAGE + 1 }), 0, key));
+          return;
+        }
+        case 'latest': {
+          const topic = interaction.options.getString('topic') ?? undefined;
+          const count = interaction.options.getInteger('count') ?? 5;
+          const hits = store.latestStories(topic, count).map((story) => ({ story, score: 0 }));
+          const page = searchResultsPage(`Latest${topic ? `: ${topic}` : ''}`, hits, 0, 'latest', count);
+          await interaction.editReply({ embeds: page.embeds });
+          return;
+        }
+        case 'story': {
+          const story = store.story(interaction.options.getString('id', true).trim());
+          if (!story) return void (await interaction.editReply({ content: 'No story with that id: it is in the footer of every alert.' }));
+          const outlet = config.feeds.find((f) => f.id === story.feedId)?.name ?? story.feedId;
+          await interaction.editReply({ embeds: storyEmbeds(story, store.summaries.summaryOf(story.id).summary, outlet) });
           return;
         }
         case 'why': {

@@ -68,6 +68,10 @@ export class SqliteStore implements Store {
       markIndexed: db.prepare<[number]>('UPDATE fts_progress SET indexed_seq = ?'),
       story: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
       knownIds: db.prepare<[string], { id: string }>('SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
+      latest: db.prepare<[{ topic: string | null; limit: number }], StoryRow>(
+        `SELECT ${STORY_COLUMNS} FROM stories WHERE topics != '[]' AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each(topics) WHERE value = @topic))
+         ORDER BY published_at DESC LIMIT @limit`,
+      ),
       countStories: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories'),
       byLanguage: db.prepare<[], { lang: string; stories: number }>(
         "SELECT coalesce(bcp47, 'und') AS lang, count(*) AS stories FROM stories GROUP BY 1 ORDER BY 2 DESC",
@@ -144,6 +148,11 @@ export class SqliteStore implements Store {
   knownStoryIds(ids: readonly string[]): Set<string> {
     if (ids.length === 0) return new Set();
     return new Set(this.statements.knownIds.all(JSON.stringify(ids)).map((row) => row.id));
+  }
+
+  /** The most recently published relevant stories (any topic, or this one). */
+  latestStories(topic: string | undefined, limit: number): Story[] {
+    return this.statements.latest.all({ topic: topic ?? null, limit }).map(storyFromRow);
   }
 
   countStories(): number {

@@ -86,6 +86,20 @@ describe('StraitwatchBot over a loopback gateway', () => {
     expect((await gateway.waitForEdit(unknown.token)).body!.content).toContain('No story with that id');
   });
 
+  it('/latest lists the newest relevant stories, newest first', async () => {
+    const sent = gateway.sendInteraction(gateway.chatInput('latest', { options: { topic: 'taiwan', count: 3 } }));
+    const description = ((await gateway.waitForEdit(sent.token)).body!.embeds as Array<{ description: string }>)[0]!.description;
+    expect(description.match(/\*\*\d+\.\*\*/g)).toEqual(['**1.**', '**2.**', '**3.**']);
+    expect(description.indexOf('第7報')).toBeLessThan(description.indexOf('第6報'));
+  });
+
+  it('/story shows one story in full', async () => {
+    const sent = gateway.sendInteraction(gateway.chatInput('story', { options: { id: 'violet' } }));
+    const embeds = (await gateway.waitForEdit(sent.token)).body!.embeds as Array<{ title: string; footer?: { text: string } }>;
+    expect(embeds[0]!.title).toContain('Violet Typhoon targeted ministries');
+    expect(embeds[0]!.footer!.text).toContain('violet');
+  });
+
   it('/group finds a group by any alias', async () => {
     const sent = gateway.sendInteraction(gateway.chatInput('group', { options: { name: 'zirconium' } }));
     const edit = await gateway.waitForEdit(sent.token);
@@ -114,6 +128,6 @@ describe('StraitwatchBot over a loopback gateway', () => {
   });
 
   it('registers only the commands it answers', () => {
-    expect(answeredCommandDefinitions().map((c) => c.name)).toEqual(['search', 'group', 'why', 'status', 'help']);
+    expect(answeredCommandDefinitions().map((c) => c.name)).toEqual(['search', 'latest', 'story', 'group', 'why', 'status', 'help']);
   });
 });
