@@ -68,22 +68,21 @@ export function searchStories(db: Database.Database, query: SearchQuery): Search
   const hasText = query.trigramTerms.length + query.bigramTerms.length > 0;
   if (hasText) {
     const textParams: Record<string, string | number> = { ...params, wanted };
-    const conditions: string[] = [];
-    let rank = '0';
+    let sql: string;
     if (query.trigramTerms.length) {
+      // Driven by the FTS table, so bm25 is computed once per match (rank); bigram terms narrow it.
       textParams.fts = query.trigramTerms.map(quote).join(' AND ');
-      conditions.push('s.seq IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH @fts)');
-      rank = '(SELECT bm25(stories_fts, 10.0, 4.0, 1.0) FROM stories_fts WHERE stories_fts MATCH @fts AND rowid = s.seq)';
-    }
-    if (query.bigramTerms.length) {
+      const bigrams = query.bigramTerms.length ? ' AND s.seq IN (SELECT rowid FROM stories_bigrams WHERE stories_bigrams MATCH @bigrams)' : '';
+      if (bigrams) textParams.bigrams = query.bigramTerms.map(quote).join(' AND ');
+      sql = `SELECT s.*, f.rank AS rank FROM stories_fts f JOIN stories s ON s.seq = f.rowid
+             WHERE stories_fts MATCH @fts AND f.rank MATCH 'bm25(10.0, 4.0, 1.0)'${bigrams}${where} ORDER BY f.rank LIMIT @wanted`;
+    } else {
+      // Two-character words alone carry no useful bm25: newest first, in index order (no sort).
       textParams.bigrams = query.bigramTerms.map(quote).join(' AND ');
-      conditions.push('s.seq IN (SELECT rowid FROM stories_bigrams WHERE stories_bigrams MATCH @bigrams)');
+      sql = `SELECT s.*, 0 AS rank FROM stories_bigrams b JOIN stories s ON s.seq = b.rowid
+             WHERE stories_bigrams MATCH @bigrams${where} ORDER BY b.rowid DESC LIMIT @wanted`;
     }
-    const rows = db
-      .prepare<[Record<string, string | number>], StoryRow & { rank: number }>(
-        `SELECT s.*, ${rank} AS rank FROM stories s WHERE ${conditions.join(' AND ')}${where} ORDER BY rank, s.published_at DESC LIMIT @wanted`,
-      )
-      .all(textParams);
+    const rows = db.prepare<[Record<string, string | number>], StoryRow & { rank: number }>(sql).all(textParams);
     for (const row of rows) hits.set(row.id, { story: storyFromRow(row), score: Math.round(-row.rank * 1000) / 1000 });
   }
   if (query.groups.length) {
