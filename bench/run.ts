@@ -15,7 +15,7 @@ import { type SearchFigures, searchLatencyTable } from './search-latency-table.j
  *
  * Starts the feed server, then for each variant runs straitwatch's poll cycle and the naive one,
  * each in its own process (cold cycle, then a second cycle), and prints a table. --search adds
- * search latency over 1,000,000 generated stories (bench/search-latency.ts; several minutes). A full default
+ * search latency over 1,000,000 generated stories (bench/search-latency.ts; about 12 minutes). A full default
  * run writes bench/results/latest.json; any other run writes bench/results/last-partial.json.
  */
 const { values } = parseArgs({
