@@ -5,7 +5,7 @@
 // production search() one at a time, prints a table, then profiles the slow query kinds. The
 // last stdout line is the figures as JSON; bench/results/search-latency.json keeps them.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,10 @@ const { values } = parseArgs({
   },
 });
 const log = (line: string) => console.error(line);
+// Latencies are wall times on a 2-core machine: anything else running inflates them. (Taken
+// before the build, which itself keeps the 1-minute average near 1.)
+const loadAtStart = loadavg()[0]!;
+if (loadAtStart > 0.5) log(`warning: load average ${loadAtStart.toFixed(2)} at the start; latencies will be inflated`);
 const timeoutMs = Number(values['timeout-ms']);
 const dir = values.db ? undefined : mkdtempSync(join(tmpdir(), 'straitwatch-search-'));
 const path = values.db ?? join(dir!, 'search.db');
@@ -81,6 +85,12 @@ try {
   console.log(searchLatencyTable(figures));
   console.log(`build: ${build.reused ? 'reused' : `insert ${build.insertS} s, index ${build.indexS} s`}; database ${build.dbMb} MB; mix ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
+  const slowest = timings
+    .flatMap(({ query, timing }) => ('ms' in timing ? [{ kind: query.kind, request: query.request, ms: Math.round(timing.ms * 10) / 10, results: timing.results }] : []))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10);
+  console.log(`\nslowest finished queries:\n${slowest.map((q) => `  ${String(q.ms).padStart(8)} ms  ${q.kind.padEnd(11)}  ${JSON.stringify(q.request)} -> ${q.results}`).join('\n')}`);
+
   const findings: ProfileFinding[] = [];
   if ((figures.rows[0]!.p95Ms ?? Infinity) >= SEARCH_P95_AIM_MS) {
     for (const kind of QUERY_KINDS) {
@@ -94,7 +104,9 @@ try {
   }
 
   const cpu = cpus();
-  const result = { date: new Date().toISOString(), node: process.version, cpu: cpu[0]?.model, cpus: cpu.length, build, mixQueries: mix.length, ...figures, findings };
+  const loadAverage = { start: loadAtStart, end: loadavg()[0]! };
+  console.log(`1-min load average ${loadAverage.start.toFixed(2)} at the start, ${loadAverage.end.toFixed(2)} at the end`);
+  const result = { date: new Date().toISOString(), node: process.version, cpu: cpu[0]?.model, cpus: cpu.length, loadAverage, build, mixQueries: mix.length, ...figures, slowest, findings };
   const out = fileURLToPath(new URL('results/search-latency.json', import.meta.url));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

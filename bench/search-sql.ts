@@ -5,7 +5,7 @@ import { groupByAlias } from '../src/topics/threat-actors.js';
 /**
  * The SQL search() runs for a request, rebuilt here so the profile can EXPLAIN and time its
  * parts: src/store/search-stories.ts builds it inline. Mirrors search.ts and search-stories.ts
- * as of commit d6c99d8; re-check both when either changes.
+ * as of commit f6f1d2a; re-check both when either changes.
  */
 export interface SearchSql {
   /** Folded FTS5 expressions, when the request has text terms. */
@@ -43,19 +43,19 @@ export function searchSql(request: SearchRequest, now: Date): SearchSql {
   if (request.since) (clauses.push('s.published_at >= @since'), (params.since = parseSince(request.since, now)));
   const where = clauses.length ? ` AND ${clauses.join(' AND ')}` : '';
   const sql: SearchSql = { where, params };
-  const conditions: string[] = [];
-  let rank = '0';
   if (trigramTerms.length) {
+    // Driven by the FTS table: FTS5 computes bm25 once per match and sorts by it.
     sql.fts = trigramTerms.map(quote).join(' AND ');
-    conditions.push('s.seq IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH @fts)');
-    rank = `(SELECT ${BM25} FROM stories_fts WHERE stories_fts MATCH @fts AND rowid = s.seq)`;
-  }
-  if (bigramTerms.length) {
+    if (bigramTerms.length) sql.bigrams = bigramTerms.map(quote).join(' AND ');
+    const bigrams = sql.bigrams ? ' AND s.seq IN (SELECT rowid FROM stories_bigrams WHERE stories_bigrams MATCH @bigrams)' : '';
+    sql.text = `SELECT s.*, f.rank AS rank FROM stories_fts f JOIN stories s ON s.seq = f.rowid
+             WHERE stories_fts MATCH @fts AND f.rank MATCH 'bm25(10.0, 4.0, 1.0)'${bigrams}${where} ORDER BY f.rank LIMIT @wanted`;
+  } else if (bigramTerms.length) {
     sql.bigrams = bigramTerms.map(quote).join(' AND ');
-    conditions.push('s.seq IN (SELECT rowid FROM stories_bigrams WHERE stories_bigrams MATCH @bigrams)');
+    sql.text = `SELECT s.*, 0 AS rank FROM stories_bigrams b JOIN stories s ON s.seq = b.rowid
+             WHERE stories_bigrams MATCH @bigrams${where} ORDER BY b.rowid DESC LIMIT @wanted`;
   }
-  if (conditions.length) sql.text = `SELECT s.*, ${rank} AS rank FROM stories s WHERE ${conditions.join(' AND ')}${where} ORDER BY rank, s.published_at DESC LIMIT @wanted`;
-  const groups = named ? [named.name] : conditions.length === 0 && group ? [group.name] : [];
+  const groups = named ? [named.name] : !sql.text && group ? [group.name] : [];
   if (groups.length) {
     params.groups = JSON.stringify(groups);
     sql.group = `SELECT s.* FROM stories s WHERE EXISTS (SELECT 1 FROM json_each(s.groups) WHERE value IN (SELECT value FROM json_each(@groups)))${where}

@@ -44,6 +44,8 @@ const CLASSIFIED: Record<string, Pick<StoryClassification, 'lang' | 'bcp47' | 's
   de: { lang: 'deu', bcp47: 'de', script: 'Latn' },
 };
 
+const TAIWAN = /taiwan|taïwan|台灣|台湾|臺灣|тайван|대만/i;
+
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name);
 
 interface Outlet {
@@ -99,10 +101,12 @@ export function corpusStory(index: number, total: number): Story {
   const guid = `https://${source.host}/news/${index}`;
   const contentHash = digest(title, summary, '');
   const named = topic === 'apt' && `${title} ${summary}`.includes(spelling);
+  // A campaign against Taiwanese targets is both beats, as the classifier would tag it.
+  const aboutTaiwan = topic === 'apt' && TAIWAN.test(`${title} ${summary}`);
   const classification: StoryClassification = {
     ...CLASSIFIED[book.language]!,
-    topics: topic === 'taiwan' || topic === 'apt' ? [topic] : [],
-    scores: { taiwan: topic === 'taiwan' ? 0.8 : 0.1, apt: topic === 'apt' ? 0.85 : 0.05 },
+    topics: topic === 'taiwan' ? ['taiwan'] : topic === 'apt' ? (aboutTaiwan ? ['apt', 'taiwan'] : ['apt']) : [],
+    scores: { taiwan: topic === 'taiwan' ? 0.8 : aboutTaiwan ? 0.6 : 0.1, apt: topic === 'apt' ? 0.85 : 0.05 },
     groups: named ? [actor.group] : [],
     matched: named ? [{ term: spelling.toLowerCase(), in: title.includes(spelling) ? 'title' : 'text', topic: 'apt', group: actor.group }] : [],
   };
