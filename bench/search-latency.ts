@@ -4,7 +4,7 @@
 // --db PATH when it already holds stories), runs a fixed, seeded mix of queries through the
 // production search() one at a time, prints a table, then profiles the slow query kinds. The
 // last stdout line is the figures as JSON; bench/results/search-latency.json keeps them.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,16 +40,20 @@ const path = values.db ?? join(dir!, 'search.db');
 const reused = existsSync(path);
 
 let store = openSqliteStore(path);
-let build: BuildFigures & { reused: boolean };
+// The build's times, kept beside a database built with --keep so a later run can still report them.
+const BUILD_FILE = `${path}.build.json`;
+let build: Omit<BuildFigures, 'insertS' | 'indexS'> & { insertS: number | null; indexS: number | null; reused: boolean };
 if (reused && store.countStories() > 0) {
   const stories = store.countStories();
   log(`reusing ${path}: ${stories} stories${String(stories) === values.stories ? '' : ` (--stories ${values.stories} ignored)`}`);
   log(`indexed ${store.indexPendingStories()} pending stories`);
-  build = { stories, insertS: 0, indexS: 0, dbMb: dbSizeMb(path), reused: true };
+  const earlier = existsSync(BUILD_FILE) ? (JSON.parse(readFileSync(BUILD_FILE, 'utf8')) as BuildFigures) : undefined;
+  build = { stories, insertS: earlier?.insertS ?? null, indexS: earlier?.indexS ?? null, dbMb: dbSizeMb(path), reused: true };
 } else {
   const built = buildCorpusDb(store, Number(values.stories), log);
   store.close();
   build = { ...built, dbMb: dbSizeMb(path), reused: false };
+  writeFileSync(BUILD_FILE, `${JSON.stringify(build)}\n`);
   log(`built ${path}: insert ${built.insertS} s, index ${built.indexS} s, ${build.dbMb} MB`);
   store = openSqliteStore(path);
 }
@@ -83,7 +87,8 @@ try {
     ],
   };
   console.log(searchLatencyTable(figures));
-  console.log(`build: ${build.reused ? 'reused' : `insert ${build.insertS} s, index ${build.indexS} s`}; database ${build.dbMb} MB; mix ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const buildTimes = build.insertS === null ? 'times unknown' : `insert ${build.insertS} s, index ${build.indexS} s`;
+  console.log(`build: ${build.reused ? `reused a database built earlier (${buildTimes})` : buildTimes}; database ${build.dbMb} MB; mix ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
   const slowest = timings
     .flatMap(({ query, timing }) => ('ms' in timing ? [{ kind: query.kind, request: query.request, ms: Math.round(timing.ms * 10) / 10, results: timing.results }] : []))
@@ -117,7 +122,7 @@ try {
   store.close();
   // Only a database this run built is removed, and only without --keep.
   if (!values.keep && !build.reused) rmSync(dir ?? path, { recursive: true, force: true });
-  if (!values.keep && !build.reused && values.db) for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  if (!values.keep && !build.reused && values.db) for (const suffix of ['-wal', '-shm', '.build.json']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 /** The largest latency; among requests that timed out, the one matching the most stories. */
