@@ -16,6 +16,7 @@ import { type SearchRequest, search } from '../pipeline/search.js';
 import { statusReport } from '../pipeline/status-report.js';
 import type { App } from '../main.js';
 import { groupByAlias, loadThreatActors } from '../topics/threat-actors.js';
+import { destinationOf } from '../deliver/match-routes.js';
 import { commandDefinitions } from './command-definitions.js';
 import { groupProfileEmbed } from './group-profile.js';
 import { statusEmbed } from './status-embed.js';
@@ -186,7 +187,7 @@ function optional<K extends string>(key: K, value: string | null): Partial<Recor
 
 function routeVerdicts(store: App['store'], storyId: string, routes: App['config']['routes']) {
   return routes.map((route) => {
-    const destination = route.channel ? (`channel:${route.channel}` as const) : (`webhook:${/\/webhooks\/(\d+)\//.exec(route.webhook ?? '')?.[1] ?? '?'}` as const);
+    const destination = destinationOf(route);
     const { state } = store.outbox.messageOf(storyId, destination);
     return { destination, matched: state !== undefined, ...(state && { state }) };
   });

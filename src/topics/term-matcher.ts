@@ -19,10 +19,6 @@ function continuesSpacedWord(char: string | undefined): boolean {
   return char !== undefined && WORD_CHAR.test(char) && !UNSPACED.test(char);
 }
 
-function needsBoundary(char: string | undefined): boolean {
-  return char !== undefined && WORD_CHAR.test(char) && !UNSPACED.test(char);
-}
-
 /** Finds which of many terms occur in folded text, in one pass, with word boundaries where the script has them. */
 export class TermMatcher {
   private readonly automaton: AhoCorasick;
@@ -31,8 +27,9 @@ export class TermMatcher {
   constructor(readonly patterns: readonly TermPattern[]) {
     this.automaton = new AhoCorasick(patterns.map((p) => p.text));
     this.checks = patterns.map((p) => ({
-      left: needsBoundary(p.text[0]),
-      right: !p.prefix && needsBoundary(p.text[p.text.length - 1]),
+      // A term starting (ending) with a spaced-script letter needs a boundary on that side.
+      left: continuesSpacedWord(p.text[0]),
+      right: !p.prefix && continuesSpacedWord(p.text[p.text.length - 1]),
       length: p.text.length,
     }));
   }
