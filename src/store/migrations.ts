@@ -141,6 +141,37 @@ export const MIGRATIONS: readonly string[] = [
   CREATE VIRTUAL TABLE stories_bigrams USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61');
   UPDATE fts_progress SET indexed_seq = 0;
   `,
+  /* 5: topics and groups as indexed rows, so filters and group searches seek instead of scanning JSON */ `
+  -- One row per (story, "topic:taiwan" | "group:APT31"), written with the story.
+  CREATE TABLE story_tags (
+    tag TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    published_at TEXT NOT NULL,
+    PRIMARY KEY (tag, seq)
+  ) STRICT, WITHOUT ROWID;
+  -- Newest first within a tag: "the group's latest stories" reads the index in order.
+  CREATE INDEX story_tags_recent ON story_tags (tag, published_at);
+  INSERT OR IGNORE INTO story_tags (tag, seq, published_at)
+    SELECT 'topic:' || t.value, s.seq, s.published_at FROM stories s, json_each(s.topics) t;
+  INSERT OR IGNORE INTO story_tags (tag, seq, published_at)
+    SELECT 'group:' || g.value, s.seq, s.published_at FROM stories s, json_each(s.groups) g;
+  `,
+  /* 6: feeds and routes managed from Discord (/feeds, /route), laid over feeds.json */ `
+  -- definition is the feed's JSON (FeedSchema); NULL means "feeds.json has this feed; do not poll it".
+  CREATE TABLE managed_feeds (
+    feed_id TEXT PRIMARY KEY,
+    definition TEXT,
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+  ) STRICT;
+  -- definition is the route's JSON (RouteSchema).
+  CREATE TABLE managed_routes (
+    id INTEGER PRIMARY KEY,
+    definition TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
