@@ -14,6 +14,7 @@ import { createRouter } from './pipeline/route-story.js';
 import { type OpsNotice, brokenRouteNotice, createOpsNotifier } from './pipeline/ops-notices.js';
 import type { Destination } from './core/alert.js';
 import { destinationOf } from './deliver/match-routes.js';
+import { LiveSettings } from './pipeline/live-settings.js';
 import { SummaryService } from './pipeline/summary-service.js';
 import { CircuitBreaker } from './summarize/circuit-breaker.js';
 import { OpenAiSummaryClient } from './summarize/openai-summary-client.js';
@@ -60,6 +61,8 @@ export interface App {
   config: Config;
   store: SqliteStore;
   summaries: SummaryService;
+  /** Feeds and routes in force (feeds.json plus /feeds and /route changes), and the only way to change them. */
+  settings: LiveSettings;
   /** Sends what the outbox holds (summaries first, so alerts carry them). */
   deliver(): Promise<DeliveryReport>;
   /** Posts a notice for operators (ops routes, STRAITWATCH_OPS_CHANNEL). */
@@ -76,7 +79,12 @@ export interface App {
 export function createApp(options: { configPath: string; dbPath: string; env: Environment; log?: Logger; consoleOut?: NodeJS.WritableStream }): App {
   const log = options.log ?? createLogger({ level: options.env.LOG_LEVEL });
   const config = loadConfig(options.configPath);
+  // feeds.json's routes only: a channel route added from Discord was added with the token at hand.
+  checkRoutes(config, options.env);
   const store = openSqliteStore(options.dbPath);
+  // Changes made from Discord lie over feeds.json before anything reads the feeds or routes.
+  const settings = new LiveSettings(config, store, () => new Date());
+  for (const problem of settings.problems) log.warn(problem);
   const http = createHttpFeedClient({
     connectTimeoutMs: config.polling.connectTimeoutMs,
     timeoutMs: config.polling.timeoutMs,
@@ -86,7 +94,6 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
     allowPrivateNetworks: options.env.STRAITWATCH_ALLOW_PRIVATE_NETWORKS,
   });
   const summaries = createSummaryService(options.env, store, log);
-  checkRoutes(config, options.env);
   const deps: RefreshDeps = {
     http,
     store,
@@ -103,7 +110,11 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
     webhookTokens: webhookTokens(config),
   });
   const consoleDeliverer = new ConsoleDeliverer(options.consoleOut ?? process.stdout);
-  const names = new Map(config.feeds.map((feed) => [feed.id, feed.name ?? feed.id]));
+  // Looked up per alert: feeds added from Discord have names too.
+  const outletOf = (feedId: string) => {
+    const feed = config.feeds.find((f) => f.id === feedId);
+    return feed?.name ?? feedId;
+  };
   const opsDestinations: Destination[] = [
     ...new Set([...config.routes.filter((route) => route.ops).map(destinationOf), ...(options.env.STRAITWATCH_OPS_CHANNEL ? [`channel:${options.env.STRAITWATCH_OPS_CHANNEL}` as const] : [])]),
   ];
@@ -112,7 +123,7 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
     deliverAlerts({
       store,
       deliverer: (destination) => (destination === 'console' ? consoleDeliverer : discord),
-      outletOf: (feedId) => names.get(feedId) ?? feedId,
+      outletOf,
       maxEmbedsPerMessage: config.alerts.maxEmbedsPerMessage,
       log: log.child({ stage: 'deliver' }),
       now: () => new Date(),
@@ -123,6 +134,7 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
     config,
     store,
     summaries,
+    settings,
     deliver,
     ops,
     retryBrokenRoutes: () => {

@@ -24,9 +24,10 @@ import { helpEmbed } from './help-embed.js';
 import { RESULTS_PER_PAGE, parsePageButtonId, searchResultsPage } from './search-results.js';
 import { storyEmbeds } from './story-embed.js';
 import { whyEmbed } from './why-story.js';
+import { SETTINGS_COMMANDS, type SettingsApp, answerSettingsCommand, permissionRefusal } from './settings-commands.js';
 
 /** The commands this bot answers; only these are registered, so users never see one that does nothing. */
-export const ANSWERED_COMMANDS = ['search', 'latest', 'story', 'why', 'group', 'status', 'help'] as const;
+export const ANSWERED_COMMANDS = ['search', 'latest', 'story', 'why', 'group', 'feeds', 'route', 'status', 'help'] as const;
 
 export function answeredCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return commandDefinitions().filter((c) => (ANSWERED_COMMANDS as readonly string[]).includes(c.name));
@@ -35,7 +36,7 @@ export function answeredCommandDefinitions(): RESTPostAPIChatInputApplicationCom
 export interface BotOptions {
   token: string;
   apiBase?: string;
-  app: Pick<App, 'config' | 'store' | 'summaries'>;
+  app: Pick<App, 'config' | 'store' | 'summaries'> & SettingsApp;
   log: Logger;
 }
 
@@ -80,6 +81,13 @@ export class StraitwatchBot {
   private async command(interaction: ChatInputCommandInteraction): Promise<void> {
     const ephemeral = !interaction.options.getBoolean('share');
     try {
+      if ((SETTINGS_COMMANDS as readonly string[]).includes(interaction.commandName)) {
+        const refusal = permissionRefusal(interaction);
+        if (refusal) return void (await interaction.reply({ content: refusal, flags: MessageFlags.Ephemeral }));
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await interaction.editReply(await answerSettingsCommand(interaction, this.options.app));
+        return;
+      }
       await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       const { store, config, summaries } = this.options.app;
       switch (interaction.commandName) {
@@ -171,7 +179,7 @@ export class StraitwatchBot {
         ? ['taiwan', 'apt', ...Object.keys(config.topics)]
         : focused.name === 'language'
           ? ['en', 'zh', 'zh-Hant', 'zh-Hans', 'ja', 'ko', 'ru', 'uk', 'de', 'fr', 'es', 'vi', 'cs']
-          : focused.name === 'source'
+          : focused.name === 'source' || (focused.name === 'id' && interaction.commandName === 'feeds')
             ? config.feeds.map((f) => f.id)
             : focused.name === 'group' || focused.name === 'name'
               ? loadThreatActors().filter((a) => a.stateSponsored).map((a) => a.name)

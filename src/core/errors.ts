@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'decode-failed'
   | 'parse-not-a-feed'
   | 'parse-malformed'
-  | 'store-failed';
+  | 'store-failed'
+  /** A /feeds or /route change refused: invalid, a duplicate, unknown, or a feed that does not fetch. */
+  | 'setting-refused';
 
 export class StraitwatchError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import type { FeedConfig } from '../config/schema.js';
-import { errorMessage } from '../core/errors.js';
+import { StraitwatchError, errorMessage } from '../core/errors.js';
 import { decodeBody } from '../fetch/decode-body.js';
 import type { FeedHttp } from '../fetch/feed-http.js';
 import { parseFeed } from '../parse/parse-feed.js';
@@ -15,6 +15,8 @@ export interface FeedCheck {
   title?: string;
   ms: number;
   error?: string;
+  /** The error's code (e.g. fetch-blocked-address), so callers branch on data. */
+  errorCode?: string;
 }
 
 /** Fetches and parses one feed unconditionally, storing nothing: a health report for `feeds check` and `/feeds check`. */
@@ -24,7 +26,7 @@ export async function checkFeed(feed: FeedConfig, http: FeedHttp, now: () => num
   const response = await http.get({ url: feed.url });
   const ms = () => Math.round(now() - started);
   if (response.status === 'failed') {
-    return { ...base, status: 'failed', ...(response.httpStatus && { httpStatus: response.httpStatus }), ms: ms(), error: response.error.message };
+    return { ...base, status: 'failed', ...(response.httpStatus && { httpStatus: response.httpStatus }), ms: ms(), error: response.error.message, errorCode: response.error.code };
   }
   if (response.status === 'not-modified') return { ...base, status: 'failed', httpStatus: 304, ms: ms(), error: '304 to an unconditional request' };
   try {
@@ -41,6 +43,13 @@ export async function checkFeed(feed: FeedConfig, http: FeedHttp, now: () => num
       ms: ms(),
     };
   } catch (error) {
-    return { ...base, status: 'failed', httpStatus: response.httpStatus, ms: ms(), error: errorMessage(error) };
+    return {
+      ...base,
+      status: 'failed',
+      httpStatus: response.httpStatus,
+      ms: ms(),
+      error: errorMessage(error),
+      ...(error instanceof StraitwatchError && { errorCode: error.code }),
+    };
   }
 }

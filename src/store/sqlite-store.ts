@@ -8,6 +8,7 @@ import { cjkBigrams } from '../core/cjk-bigrams.js';
 import { foldText } from '../core/fold-text.js';
 import { migrate } from './migrations.js';
 import { OutboxStore } from './outbox-store.js';
+import { SettingsStore } from './settings-store.js';
 import { SummaryStore } from './summary-store.js';
 import { type FeedStateRow, type StoryRow, feedStateFromRow, feedStateToRow, storyFromRow, storyToRow } from './rows.js';
 import type { RefreshCommit, Store, StoreStats } from './store.js';
@@ -40,10 +41,13 @@ export class SqliteStore implements Store {
   readonly summaries: SummaryStore;
   /** The alert outbox, on the same connection (and in the same transactions). */
   readonly outbox: OutboxStore;
+  /** Feeds and routes managed from Discord. */
+  readonly settings: SettingsStore;
 
   constructor(readonly db: Database.Database) {
     this.summaries = new SummaryStore(db);
     this.outbox = new OutboxStore(db);
+    this.settings = new SettingsStore(db);
     this.statements = {
       feedState: db.prepare<[string], FeedStateRow>('SELECT * FROM feed_state WHERE feed_id = ?'),
       allFeedStates: db.prepare<[], FeedStateRow>('SELECT * FROM feed_state ORDER BY feed_id'),

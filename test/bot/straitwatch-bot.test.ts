@@ -5,7 +5,9 @@ import { answeredCommandDefinitions, StraitwatchBot } from '../../src/bot/strait
 import { parseConfig } from '../../src/config/load-config.js';
 import { emptyFeedState } from '../../src/core/feed-state.js';
 import { silentLogger } from '../../src/log/logger.js';
+import { LiveSettings } from '../../src/pipeline/live-settings.js';
 import { SummaryService } from '../../src/pipeline/summary-service.js';
+import { createHttpFeedClient } from '../../src/fetch/http-feed-client.js';
 import { type SqliteStore, openSqliteStore } from '../../src/store/sqlite-store.js';
 import { CircuitBreaker } from '../../src/summarize/circuit-breaker.js';
 import { FakeDiscord } from '../support/fake-discord.js';
@@ -42,7 +44,9 @@ describe('StraitwatchBot over a loopback gateway', () => {
       log: silentLogger(),
       now: () => new Date(),
     });
-    bot = new StraitwatchBot({ token: gateway.token, apiBase: discord.apiBase, app: { config, store, summaries }, log: silentLogger() });
+    const settings = new LiveSettings(config, store, () => new Date());
+    const http = createHttpFeedClient({ connectTimeoutMs: 1000, timeoutMs: 1000, maxBodyBytes: 1 << 20, maxRedirects: 3, userAgent: 'test', allowPrivateNetworks: false });
+    bot = new StraitwatchBot({ token: gateway.token, apiBase: discord.apiBase, app: { config, store, summaries, settings, http }, log: silentLogger() });
     const ready = once(bot.client, Events.ClientReady);
     await bot.start();
     await ready;
@@ -128,6 +132,6 @@ describe('StraitwatchBot over a loopback gateway', () => {
   });
 
   it('registers only the commands it answers', () => {
-    expect(answeredCommandDefinitions().map((c) => c.name)).toEqual(['search', 'latest', 'story', 'group', 'why', 'status', 'help']);
+    expect(answeredCommandDefinitions().map((c) => c.name)).toEqual(['search', 'latest', 'story', 'group', 'why', 'feeds', 'route', 'status', 'help']);
   });
 });

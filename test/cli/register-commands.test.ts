@@ -19,11 +19,11 @@ describe('straitwatch register-commands', () => {
     const env = { DISCORD_TOKEN: gateway.token, DISCORD_API_BASE: discord.apiBase };
     const inGuild = await runCli(['register-commands', '--guild', gateway.guildId], env);
     expect(inGuild.code, inGuild.stderr).toBe(0);
-    expect(inGuild.stdout).toBe(`registered /search /latest /story /group /why /status /help in server ${gateway.guildId}\n`);
-    expect(gateway.commands(gateway.guildId).map((c) => c.name)).toEqual(['search', 'latest', 'story', 'group', 'why', 'status', 'help']);
+    expect(inGuild.stdout).toBe(`registered /search /latest /story /group /why /feeds /route /status /help in server ${gateway.guildId}\n`);
+    expect(gateway.commands(gateway.guildId).map((c) => c.name)).toEqual(['search', 'latest', 'story', 'group', 'why', 'feeds', 'route', 'status', 'help']);
     const global = await runCli(['register-commands'], env);
     expect(global.code, global.stderr).toBe(0);
-    expect(gateway.commands().map((c) => c.name)).toEqual(['search', 'latest', 'story', 'group', 'why', 'status', 'help']);
+    expect(gateway.commands().map((c) => c.name)).toEqual(['search', 'latest', 'story', 'group', 'why', 'feeds', 'route', 'status', 'help']);
   });
 
   it('says what it needs without a token', async () => {
