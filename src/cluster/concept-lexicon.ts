@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { UNSPACED_CHAR, isUnspaced, matchForm } from './match-text.js';
+
+interface ConceptsFile {
+  ignore: string[];
+  concepts: Record<string, { weight?: number; forms: Record<string, string[]> }>;
+}
+
+/** One form of a concept, as matched: words (each maybe a stem) or one unspaced string. */
+interface Form {
+  /** Concept id, or '' for an ignored form (consumed, no entity). */
+  id: string;
+  words: string[];
+  stems: boolean[];
+  /** Unspaced forms (Han, kana, Hangul) match as a string anywhere; others word by word. */
+  text: string;
+  unspaced: boolean;
+}
+
+export interface ConceptLexicon {
+  /** Concept ids named in `text` (a `matchText` result), in order of first mention. */
+  find(text: string): string[];
+  /** The weight a concept's entry sets, if it sets one. */
+  weight(id: string): number | undefined;
+}
+
+const CONCEPTS_URL = new URL('./concepts.json', import.meta.url);
+/** Word forms are looked up by their first three letters, so a stem needs at least that many. */
+const KEY_LENGTH = 3;
+
+function compileForm(id: string, raw: string): Form {
+  const words: string[] = [];
+  const stems: boolean[] = [];
+  // "tchaj-wan*" is two words, and only the last is a stem.
+  for (const piece of raw.trim().split(/\s+/)) {
+    const parts = matchForm(piece.replace(/\*$/, '')).split(' ').filter(Boolean);
+    parts.forEach((part, i) => {
+      words.push(part);
+      stems.push(piece.endsWith('*') && i === parts.length - 1);
+    });
+  }
+  const text = words.join(' ');
+  if (text.length < 2) throw new Error(`concepts.json: form "${raw}" of "${id}" is shorter than two letters`);
+  if (stems[0] && words[0]!.length < KEY_LENGTH) throw new Error(`concepts.json: stem "${raw}" of "${id}" is shorter than ${KEY_LENGTH} letters`);
+  return { id, words, stems, text, unspaced: UNSPACED_CHAR.test(text[0]!) };
+}
+
+function push(map: Map<string, Form[]>, key: string, form: Form): void {
+  const list = map.get(key);
+  if (list) list.push(form);
+  else map.set(key, [form]);
+}
+
+function wordsMatch(form: Form, tokens: readonly string[], at: number): boolean {
+  for (let w = 0; w < form.words.length; w++) {
+    const token = tokens[at + w];
+    if (token === undefined) return false;
+    if (form.stems[w] ? !token.startsWith(form.words[w]!) : token !== form.words[w]) return false;
+  }
+  return true;
+}
+
+export function compileLexicon(file: ConceptsFile): ConceptLexicon {
+  const byWordKey = new Map<string, Form[]>();
+  const byCharKey = new Map<string, Form[]>();
+  const weights = new Map<string, number>();
+  const entries: Array<[string, string]> = file.ignore.map((raw) => ['', raw]);
+  for (const [id, concept] of Object.entries(file.concepts)) {
+    if (concept.weight !== undefined) weights.set(id, concept.weight);
+    for (const raw of Object.values(concept.forms).flat()) entries.push([id, raw]);
+  }
+  for (const [id, raw] of entries) {
+    const form = compileForm(id, raw);
+    if (form.unspaced) push(byCharKey, form.text.slice(0, 2), form);
+    else push(byWordKey, form.words[0]!.slice(0, KEY_LENGTH), form);
+  }
+
+  function find(text: string): string[] {
+    const found = new Set<string>();
+    // Longest form first at each place, then past it: "联邦调查局" is the FBI, not also "调查局".
+    for (let i = 0; i < text.length; i++) {
+      if (!isUnspaced(text.charCodeAt(i))) continue;
+      const forms = byCharKey.get(text.slice(i, i + 2));
+      if (!forms) continue;
+      let best: Form | undefined;
+      for (const form of forms) {
+        if ((!best || form.text.length > best.text.length) && text.startsWith(form.text, i)) best = form;
+      }
+      if (!best) continue;
+      if (best.id) found.add(best.id);
+      i += best.text.length - 1;
+    }
+    const tokens = text.trim().split(' ');
+    for (let t = 0; t < tokens.length; t++) {
+      let best: Form | undefined;
+      for (const form of byWordKey.get(tokens[t]!.slice(0, KEY_LENGTH)) ?? []) {
+        if ((!best || form.words.length > best.words.length) && wordsMatch(form, tokens, t)) best = form;
+      }
+      if (!best) continue;
+      if (best.id) found.add(best.id);
+      t += best.words.length - 1;
+    }
+    return [...found];
+  }
+
+  return { find, weight: (id) => weights.get(id) };
+}
+
+let cached: ConceptLexicon | undefined;
+
+/** The bundled lexicon (concepts.json), compiled once. */
+export function conceptLexicon(): ConceptLexicon {
+  cached ??= compileLexicon(JSON.parse(readFileSync(CONCEPTS_URL, 'utf8')) as ConceptsFile);
+  return cached;
+}

@@ -1,0 +1,72 @@
+import { entityWeight, STRONG_WEIGHT } from './entity-weight.js';
+import { isNearPublication } from './mentioned-dates.js';
+
+export interface EntityEvidence {
+  /**
+   * Shared weight over the geometric mean of the two stories' total weights (a weighted Ochiai
+   * coefficient): 1 when they name the same things, lower for each thing only one names.
+   */
+  score: number;
+  /** Shared entities at least STRONG_WEIGHT heavy. */
+  strongShared: number;
+  /**
+   * The stories name things that cannot both be true of one event: disjoint groups, CVEs,
+   * designations or past dates, or each a count the other lacks ("20 aircraft" / "35 aircraft").
+   */
+  conflict: boolean;
+}
+
+export interface EntitySide {
+  entities: readonly string[];
+  publishedMs: number;
+}
+
+/** Kinds a story names few of, so two stories naming disjoint ones are two events: APT31 is not APT41, 2024A is not 2024B. */
+function conflictKey(entity: string, publishedMs: number): string | undefined {
+  const kind = entity.slice(0, entity.indexOf(':'));
+  if (kind === 'group' || kind === 'cve' || kind === 'code') return kind;
+  if (kind === 'date' && !isNearPublication(entity, publishedMs)) return kind;
+  return undefined;
+}
+
+function kindsWithout(mine: readonly string[], publishedMs: number, shared: ReadonlySet<string>): Set<string> {
+  const kinds = new Set<string>();
+  for (const e of mine) {
+    const key = conflictKey(e, publishedMs);
+    if (key) kinds.add(key);
+  }
+  // A kind conflicts only if no entity of it is shared.
+  for (const e of shared) kinds.delete(conflictKey(e, publishedMs) ?? '');
+  return kinds;
+}
+
+function totalWeight(entities: readonly string[], publishedMs: number): number {
+  let total = 0;
+  for (const e of entities) total += entityWeight(e, publishedMs);
+  return total;
+}
+
+/** What the entities two stories share say about their being one event. */
+export function entityEvidence(a: EntitySide, b: EntitySide): EntityEvidence {
+  const inB = new Set(b.entities);
+  const shared = new Set(a.entities.filter((e) => inB.has(e)));
+  let sharedWeight = 0;
+  let strongShared = 0;
+  for (const e of shared) {
+    // A date is as weak as it is for the story it is weakest for.
+    const weight = Math.min(entityWeight(e, a.publishedMs), entityWeight(e, b.publishedMs));
+    sharedWeight += weight;
+    if (weight >= STRONG_WEIGHT) strongShared++;
+  }
+  // The geometric mean rather than the lighter story's weight: what only one story names counts against, so a
+  // short report naming Lai and an inauguration is not taken into every story that mentions both in passing.
+  const norms = Math.sqrt(totalWeight(a.entities, a.publishedMs) * totalWeight(b.entities, b.publishedMs));
+  const kindsA = kindsWithout(a.entities, a.publishedMs, shared);
+  const kindsB = kindsWithout(b.entities, b.publishedMs, shared);
+  // Counts are stricter than names: one shared number ("24 hours") does not excuse two that differ, as in
+  // daily reports of PLA activity, which share their wording and all but the counts. A lead that gives
+  // fewer counts than another is no conflict.
+  const ownCount = (mine: readonly string[]) => mine.some((e) => e.startsWith('num:') && !shared.has(e));
+  const conflict = [...kindsA].some((kind) => kindsB.has(kind)) || (ownCount(a.entities) && ownCount(b.entities));
+  return { score: norms > 0 ? sharedWeight / norms : 0, strongShared, conflict };
+}

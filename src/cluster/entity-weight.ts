@@ -1,0 +1,37 @@
+import { conceptLexicon } from './concept-lexicon.js';
+import { isNearPublication } from './mentioned-dates.js';
+
+/** Entities at least this heavy pin an event down: they count toward minSharedEntities and are lookup keys. */
+export const STRONG_WEIGHT = 2;
+
+// Defaults by kind; concepts.json overrides per concept. A group, a CVE or a person names few
+// stories in a 72-hour window; "Taiwan", "China" or "drills" name most of them.
+const KIND_WEIGHTS: Record<string, number> = {
+  group: 3,
+  cve: 4,
+  code: 3,
+  num: 2,
+  date: 2,
+  person: 3,
+  place: 2,
+  org: 2,
+  event: 1.5,
+  country: 1,
+};
+/** A date within a day and a half of publication ("on Saturday", "台北11日電") names the day, not the event. */
+const NEAR_DATE_WEIGHT = 0.5;
+
+function kindOf(entity: string): string {
+  return entity.slice(0, entity.indexOf(':'));
+}
+
+/** How much sharing `entity` says two stories are one; dates are judged against `publishedMs`. */
+export function entityWeight(entity: string, publishedMs: number): number {
+  const kind = kindOf(entity);
+  if (kind === 'date') return isNearPublication(entity, publishedMs) ? NEAR_DATE_WEIGHT : KIND_WEIGHTS.date!;
+  return conceptLexicon().weight(entity) ?? KIND_WEIGHTS[kind] ?? 1;
+}
+
+export function isStrong(entity: string, publishedMs: number): boolean {
+  return entityWeight(entity, publishedMs) >= STRONG_WEIGHT;
+}

@@ -1,0 +1,72 @@
+import { cjkNumeral } from './cjk-numeral.js';
+
+/** Words that scale the number before them, as folded text writes them; longest first where one starts another. */
+const MULTIPLIERS: Array<[RegExp, number]> = [
+  [/^(?:mil millones|billones?|trillions?|兆|조)/, 0],
+  [/^(?:billions?|bn|milliards?|milliarden?|mrd|miliardi|miliard[yůu]?|bilh(?:ão|ões)|млрд|миллиард\p{L}*|мільярд\p{L}*|tỷ|tỉ)/u, 1e9],
+  [/^(?:millions?|mn|mio|millionen|millón|millones|milh(?:ão|ões)|milioni|milion[yůu]?|млн|миллион\p{L}*|мільйон\p{L}*|triệu)/u, 1e6],
+  [/^(?:thousands?|mille|tausend|mila?|тыс\p{L}*|тисяч\p{L}*|tis(?:íc)?|tys|nghìn|ngàn|千|천)/u, 1e3],
+  [/^(?:万|만)/, 1e4],
+  [/^(?:亿|억)/, 1e8],
+];
+// 兆 and billón are 10^12, which no news lead needs told apart from other huge sums: they are left out (0).
+
+// A number not glued to a word before it (APT31, F-16, CVE ids, times, 1/2): Latin or Cyrillic letters, digits, ".,:/", or a short code and a hyphen ("Su-30"; "Shunxin-39" is a ship and counts).
+// Nor one before 月/월, a month.
+const ARABIC = /(?<![a-zà-ÿčěřšžůа-яёіїєґ\d.,:/]|\b[a-z]{1,3}-)(\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,](\d+))?(?![\d:/]|st\b|nd\b|rd\b|th\b|\s*[月월])\s*/gu;
+// Not the 万 of "3万" (read with its digits above).
+const CJK_NUMERAL = /(?<![\d.,])[零〇一二两三四五六七八九十百千万亿]+(?=[多余]?(?:名|人|个|位|架|艘|枚|次|件|天|年|岁|元|倍|家|间|所|起|项|国|条|辆|座|批|种|款|公里|海里|小时|分钟|周|机|只|隻|万|亿))/g;
+const CVE = /cve-(\d{4})-(\d{4,7})/g;
+// Designations: "Joint Sword-2024A" and "2024B" are two exercises, "Strait Thunder-2025A" a third.
+const DESIGNATION = /(?<![\d.,])(\d{2,4})([a-d])(?![a-z\d])/g;
+/** Counts below this are too common to tell stories apart ("two days", "3 ships"); decimals always count (7.4 magnitude). */
+const TRIVIAL_BELOW = 10;
+
+function isYear(digits: string, fraction: string | undefined, scaled: boolean): boolean {
+  const n = Number(digits);
+  return fraction === undefined && !scaled && digits.length === 4 && n >= 1900 && n <= 2100;
+}
+
+function entity(value: number): string | undefined {
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  if (Number.isInteger(value) && value < TRIVIAL_BELOW) return undefined;
+  return `num:${value >= 1000 ? Math.round(value) : Number(value.toPrecision(4))}`;
+}
+
+/**
+ * Numbers a folded text gives, as language-free entities: "20 people", "20名", "二十名" → num:20;
+ * "$1.5 billion", "15亿" → num:1500000000; CVE ids as cve:2024-3400, designations as code:2024a.
+ * Years and small counts are left out.
+ */
+export function mentionedNumbers(folded: string): string[] {
+  const found = new Set<string>();
+  const text = folded
+    .replace(CVE, (_, year: string, serial: string) => {
+      found.add(`cve:${year}-${serial}`);
+      return ' ';
+    })
+    .replace(DESIGNATION, (_, digits: string, letter: string) => {
+      found.add(`code:${digits}${letter}`);
+      return ' ';
+    });
+  for (const m of text.matchAll(ARABIC)) {
+    const [whole, digits, fraction] = m;
+    // One separator with three digits after it groups thousands (1,200 · 1.200); otherwise it is a decimal point (1,5 · 7.4).
+    let value = Number(digits!.replace(/[,.]/g, '') + (fraction === undefined ? '' : `.${fraction}`));
+    const after = text.slice(m.index + whole.length, m.index + whole.length + 16);
+    const multiplier = MULTIPLIERS.find(([word]) => word.test(after));
+    if (multiplier?.[1] === 0) continue;
+    if (multiplier) value *= multiplier[1];
+    if (isYear(digits!, fraction, multiplier !== undefined)) continue;
+    const id = entity(value);
+    if (id) found.add(id);
+  }
+  for (const m of text.matchAll(CJK_NUMERAL)) {
+    const value = cjkNumeral(m[0]);
+    const next = text[m.index + m[0].length];
+    if (value === undefined || (next === '年' && value >= 1900 && value <= 2100)) continue;
+    const id = entity(value);
+    if (id) found.add(id);
+  }
+  return [...found];
+}

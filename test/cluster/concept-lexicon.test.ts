@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { conceptLexicon } from '../../src/cluster/concept-lexicon.js';
+import { matchText } from '../../src/cluster/match-text.js';
+import { foldText } from '../../src/core/fold-text.js';
+
+const find = (text: string) => conceptLexicon().find(matchText(foldText(text)));
+
+describe('conceptLexicon', () => {
+  it.each([
+    { name: 'English', text: "Taiwan's ICEFC", concept: 'org:icefc' },
+    { name: 'Traditional Chinese', text: '資通電軍', concept: 'org:icefc' },
+    { name: 'Simplified Chinese', text: '资通电军', concept: 'org:icefc' },
+    { name: 'hyphenated name', text: 'Lai Ching-te said', concept: 'person:lai-ching-te' },
+    { name: 'Japanese shinjitai', text: '頼清徳総統は', concept: 'person:lai-ching-te' },
+    { name: 'Korean with a particle', text: '라이칭더는', concept: 'person:lai-ching-te' },
+    { name: 'Czech declension (stem)', text: 'prezident Tchaj-wanu', concept: 'country:taiwan' },
+    { name: 'Russian declension (stem)', text: 'в Гуанчжоу и Тайване', concept: 'place:guangzhou' },
+    { name: 'Latin name glued to Han', text: '美國FBI懸賞', concept: 'org:fbi' },
+    { name: 'U.S. with periods', text: 'the U.S. Treasury', concept: 'country:us' },
+  ])('$name: "$text" names $concept', ({ text, concept }) => {
+    expect(find(text)).toContain(concept);
+  });
+
+  it.each([
+    { name: 'a hacking group is not a typhoon', text: 'Salt Typhoon breached telecoms', absent: 'event:typhoon' },
+    { name: 'the FBI is not the Investigation Bureau', text: '美國聯邦調查局', absent: 'org:investigation-bureau' },
+    { name: 'Han Kuo-yu is not South Korea', text: '韓國瑜表示', absent: 'country:south-korea' },
+    { name: 'a word inside another word', text: 'Taipeiers and chipmunks', absent: 'place:taipei' },
+    { name: 'the PRC is not the Republic of China', text: "the People's Republic of China", absent: 'country:taiwan' },
+  ])('$name', ({ text, absent }) => {
+    expect(find(text)).not.toContain(absent);
+  });
+
+  it('knows the weights concepts.json sets, and none it does not', () => {
+    expect(conceptLexicon().weight('country:taiwan')).toBeLessThan(1);
+    expect(conceptLexicon().weight('place:kaohsiung')).toBeUndefined();
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { entityEvidence } from '../../src/cluster/entity-evidence.js';
+
+const AT = Date.parse('2025-06-05T09:00:00Z');
+const side = (...entities: string[]) => ({ entities, publishedMs: AT });
+
+describe('entityEvidence', () => {
+  it.each([
+    { name: 'different groups', a: ['group:APT31', 'country:czechia'], b: ['group:APT41', 'country:czechia'] },
+    { name: 'different counts', a: ['num:20', 'event:military-aircraft'], b: ['num:35', 'event:military-aircraft'] },
+    { name: 'different past dates', a: ['date:2025-05-28', 'org:fbi'], b: ['date:2025-05-20', 'org:fbi'] },
+    { name: 'different CVEs', a: ['cve:2024-3400'], b: ['cve:2023-4966'] },
+    { name: 'different designations', a: ['code:2024a', 'event:joint-sword'], b: ['code:2024b', 'event:joint-sword'] },
+  ])('conflict: $name', ({ a, b }) => {
+    expect(entityEvidence(side(...a), side(...b)).conflict).toBe(true);
+  });
+
+  it.each([
+    { name: 'one group shared of several', a: ['group:APT31', 'group:APT41'], b: ['group:APT41'] },
+    { name: 'one side names no count', a: ['num:20', 'org:icefc'], b: ['org:icefc'] },
+    { name: "dates of the day are everyone's", a: ['date:2025-06-05'], b: ['date:2025-06-04'] },
+  ])('no conflict: $name', ({ a, b }) => {
+    expect(entityEvidence(side(...a), side(...b)).conflict).toBe(false);
+  });
+
+  it('counts strong shared entities, and scores 1 for stories that name the same things', () => {
+    const evidence = entityEvidence(side('num:20', 'org:icefc', 'country:taiwan'), side('num:20', 'org:icefc', 'country:taiwan'));
+    expect(evidence.strongShared).toBe(2);
+    expect(evidence.score).toBeCloseTo(1);
+  });
+
+  it('scores lower what only one story names, the more so the heavier it is', () => {
+    const base = side('num:20', 'org:icefc');
+    const withWeak = entityEvidence(base, side('num:20', 'org:icefc', 'country:taiwan')).score;
+    const withStrong = entityEvidence(base, side('num:20', 'org:icefc', 'group:APT31')).score;
+    expect(withWeak).toBeLessThan(1);
+    expect(withStrong).toBeLessThan(withWeak);
+  });
+
+  it('does not count weak entities as strong', () => {
+    expect(entityEvidence(side('country:taiwan', 'country:china', 'event:military-drills'), side('country:taiwan', 'country:china', 'event:military-drills')).strongShared).toBe(0);
+  });
+});
+
+describe('entityEvidence on counts', () => {
+  it.each([
+    { name: 'each gives a count the other lacks, though one is shared', a: ['num:20', 'num:24'], b: ['num:35', 'num:24'], conflict: true },
+    { name: 'one gives more counts', a: ['num:20', 'num:24'], b: ['num:20'], conflict: false },
+    { name: 'neither gives counts', a: ['org:fbi'], b: ['org:fbi'], conflict: false },
+  ])('$name: conflict $conflict', ({ a, b, conflict }) => {
+    expect(entityEvidence(side(...a), side(...b)).conflict).toBe(conflict);
+  });
+});

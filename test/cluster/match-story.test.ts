@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { clusterFeatures } from '../../src/cluster/cluster-features.js';
+import type { ClusterInput } from '../../src/cluster/cluster-input.js';
+import { DEFAULT_CLUSTER_THRESHOLDS } from '../../src/cluster/cluster-thresholds.js';
+import { bestCluster, type ClusterCandidate } from '../../src/cluster/match-story.js';
+import { BOUNTY_REPORTS } from './bounty-reports.js';
+
+const [EN, ZH_HANT, ZH_HANS, JA] = BOUNTY_REPORTS as [ClusterInput, ClusterInput, ClusterInput, ClusterInput];
+const candidate = (input: ClusterInput, clusterId = input.id, embedding?: number[]): ClusterCandidate => ({
+  storyId: input.id,
+  clusterId,
+  features: clusterFeatures(input),
+  ...(embedding && { embedding }),
+});
+const UNRELATED: ClusterInput = {
+  id: 'en-tsmc',
+  title: 'TSMC quarterly profit beats forecasts on AI chip demand',
+  text: 'Taiwan Semiconductor Manufacturing Co reported a 54% jump in third-quarter net profit.',
+  lang: 'en',
+  groups: [],
+  published: '2025-06-05T10:00:00Z',
+  feedId: 'reuters',
+};
+
+describe('bestCluster', () => {
+  it('finds a syndicated copy as a near-duplicate', () => {
+    const copy = clusterFeatures({ ...EN, id: 'copy', feedId: 'yahoo', text: `${EN.text} (Reporting by staff)` });
+    const match = bestCluster(copy, [candidate(EN, 'c1')], DEFAULT_CLUSTER_THRESHOLDS);
+    expect(match).toMatchObject({ clusterId: 'c1', reason: 'near-duplicate' });
+  });
+
+  it.each([
+    { name: 'Traditional Chinese', story: ZH_HANT },
+    { name: 'Simplified Chinese', story: ZH_HANS },
+    { name: 'Japanese', story: JA },
+  ])('finds the English report from the $name one by shared entities', ({ story }) => {
+    const match = bestCluster(clusterFeatures(story), [candidate(UNRELATED), candidate(EN, 'c1')], DEFAULT_CLUSTER_THRESHOLDS);
+    expect(match).toMatchObject({ clusterId: 'c1', reason: 'shared-entities' });
+  });
+
+  it('prefers the stronger kind of evidence, then the higher similarity', () => {
+    const copy = clusterFeatures({ ...ZH_HANT, id: 'copy' });
+    const match = bestCluster(copy, [candidate(EN, 'by-entities'), candidate(ZH_HANT, 'by-wording')], DEFAULT_CLUSTER_THRESHOLDS);
+    expect(match?.clusterId).toBe('by-wording');
+  });
+
+  it('finds nothing outside the window', () => {
+    const late = clusterFeatures({ ...ZH_HANT, published: '2025-06-09T12:00:00Z' });
+    expect(bestCluster(late, [candidate(EN)], DEFAULT_CLUSTER_THRESHOLDS)).toBeUndefined();
+  });
+
+  it('finds nothing among unrelated stories', () => {
+    expect(bestCluster(clusterFeatures(ZH_HANT), [candidate(UNRELATED)], DEFAULT_CLUSTER_THRESHOLDS)).toBeUndefined();
+  });
+
+  describe('embeddings', () => {
+    const thresholds = { ...DEFAULT_CLUSTER_THRESHOLDS, crossLanguage: 2 };
+    it.each([
+      { name: 'close vectors match', story: [1, 0.1], other: [1, 0.12], reason: 'embedding' },
+      { name: 'distant vectors do not', story: [1, 0], other: [0, 1], reason: undefined },
+      { name: 'a candidate without one does not', story: [1, 0], other: undefined, reason: undefined },
+    ])('$name', ({ story, other, reason }) => {
+      const match = bestCluster(clusterFeatures(ZH_HANT), [candidate(EN, 'c1', other)], thresholds, story);
+      expect(match?.reason).toBe(reason);
+    });
+
+    it('do not override a conflict', () => {
+      const twenty = clusterFeatures({ ...EN, id: 'other', title: 'China offers bounty for 35 alleged Taiwanese military hackers', text: '' });
+      const match = bestCluster(twenty, [candidate(EN, 'c1', [1, 0])], thresholds, [1, 0]);
+      expect(match).toBeUndefined();
+    });
+  });
+});

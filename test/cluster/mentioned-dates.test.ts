@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isNearPublication, mentionedDates } from '../../src/cluster/mentioned-dates.js';
+import { foldText } from '../../src/core/fold-text.js';
+
+const PUBLISHED = Date.parse('2025-10-11T03:00:00Z');
+
+describe('mentionedDates', () => {
+  it.each([
+    { text: 'On Oct. 3, the FBI said', date: 'date:2025-10-03' },
+    { text: 'October 3rd, 2024', date: 'date:2024-10-03' },
+    { text: 'le 3 octobre', date: 'date:2025-10-03' },
+    { text: 'am 3. Oktober', date: 'date:2025-10-03' },
+    { text: 'el 3 de octubre de 2025', date: 'date:2025-10-03' },
+    { text: '3 октября', date: 'date:2025-10-03' },
+    { text: 'dne 3. října', date: 'date:2025-10-03' },
+    { text: 'ngày 3 tháng 10', date: 'date:2025-10-03' },
+    { text: '2025年10月3日', date: 'date:2025-10-03' },
+    { text: '10월 3일', date: 'date:2025-10-03' },
+    { name: 'a Chinese dateline gives the day alone', text: '（中央社記者台北11日電）', date: 'date:2025-10-11' },
+    { name: 'a day after the publication month ends is last month', text: '30日', date: 'date:2025-09-30' },
+    { name: 'a month without a year is the nearest', text: 'December 24', date: 'date:2025-12-24' },
+    { name: 'or the past one when about as near', text: 'April 5', date: 'date:2025-04-05' },
+  ])('$text → $date', ({ text, date }) => {
+    expect(mentionedDates(foldText(text), PUBLISHED).dates).toEqual([date]);
+  });
+
+  it('blanks the dates it reads, so their digits are not counted again', () => {
+    expect(mentionedDates('10月3日，20名', PUBLISHED).rest).toBe('     ，20名');
+  });
+
+  it('does not read 日本 as a day', () => {
+    expect(mentionedDates('30日本政府', PUBLISHED).dates).toEqual([]);
+  });
+
+  it.each([
+    { date: 'date:2025-10-11', near: true },
+    { date: 'date:2025-10-10', near: true },
+    { date: 'date:2025-10-08', near: false },
+  ])('$date near publication: $near', ({ date, near }) => {
+    expect(isNearPublication(date, PUBLISHED)).toBe(near);
+  });
+});
