@@ -11,11 +11,12 @@ import { aimLines, resultsTable } from './results-table.js';
 import { type SearchFigures, searchLatencyTable } from './search-latency-table.js';
 
 /**
- * npm run bench [-- --feeds N --items M --variants headline,lead --systems straitwatch,naive --profile --search]
+ * npm run bench [-- --feeds N --items M --variants headline,lead --systems straitwatch,naive --profile --search [--search-db PATH]]
  *
  * Starts the feed server, then for each variant runs straitwatch's poll cycle and the naive one,
  * each in its own process (cold cycle, then a second cycle), and prints a table. --search adds
- * search latency over 1,000,000 generated stories (bench/search-latency.ts; about 12 minutes). A full default
+ * search latency over 1,000,000 generated stories (bench/search-latency.ts; building them takes
+ * about 12 minutes: --search-db PATH builds them there once and reuses them later). A full default
  * run writes bench/results/latest.json; any other run writes bench/results/last-partial.json.
  */
 const { values } = parseArgs({
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     systems: { type: 'string', default: 'straitwatch,naive' },
     profile: { type: 'boolean', default: false },
     search: { type: 'boolean', default: false },
+    'search-db': { type: 'string' },
   },
 });
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
@@ -83,8 +85,10 @@ try {
   }
   console.error('running classify throughput...');
   const classify = JSON.parse(await readLine(spawnTs('classify-throughput.ts', []), true)) as ClassifyFigures;
-  if (values.search) console.error('running search latency (builds 1,000,000 stories)...');
-  const search = values.search ? (JSON.parse(await readLine(spawnTs('search-latency.ts', []), true)) as SearchFigures) : undefined;
+  const searchDb = values['search-db'];
+  if (values.search) console.error(`running search latency (${searchDb ? `over ${searchDb}, built there if empty` : 'builds 1,000,000 stories'})...`);
+  const searchArgs = searchDb ? ['--db', searchDb, '--keep'] : [];
+  const search = values.search ? (JSON.parse(await readLine(spawnTs('search-latency.ts', searchArgs), true)) as SearchFigures) : undefined;
   const totalS = Number(((Date.now() - started) / 1000).toFixed(1));
   console.log(`\n${resultsTable(reports)}\n`);
   console.log(aimLines(reports).join('\n'));

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { SearchRequest } from '../src/pipeline/search.js';
-import { BM25, type SearchSql, searchSql } from './search-sql.js';
+import { type SearchRequest, parseSearch } from '../src/pipeline/search.js';
+import { BM25, type SearchStatement, searchStatements } from '../src/store/search-stories.js';
 import type { TimedSearch } from './timed-search.js';
 
 /** Where one slow request spends its time, measured on the bench database. */
@@ -11,13 +11,14 @@ export interface ProfileFinding {
   searchMs: number | null;
   /** EXPLAIN QUERY PLAN of each statement search() runs. */
   plans: Record<string, string[]>;
-  /** The statements' parts and rewrites, each timed on its own (best of three, warm). */
-  parts: Array<{ label: string; ms?: number; rows?: number; sameTop?: boolean }>;
+  /** The statements and their parts, each timed on its own (best of three, warm). */
+  parts: Array<{ label: string; ms?: number; rows?: number }>;
 }
 
 type Rows = Array<Record<string, unknown>>;
+type Params = SearchStatement['params'];
 
-function timeAll(db: Database.Database, sql: string, params: object): { ms: number; rows: Rows } {
+function timeAll(db: Database.Database, sql: string, params: Params): { ms: number; rows: Rows } {
   const statement = db.prepare(sql);
   let rows = statement.all(params) as Rows;
   let best = Infinity;
@@ -29,82 +30,59 @@ function timeAll(db: Database.Database, sql: string, params: object): { ms: numb
   return { ms: Math.round(best * 100) / 100, rows };
 }
 
-const plan = (db: Database.Database, sql: string, params: object) =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ parent: number; detail: string }>).map((r) => `${r.parent === 0 ? '' : '  '}${r.detail}`);
+function plan(db: Database.Database, sql: string, params: Params): string[] {
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ id: number; parent: number; detail: string }>;
+  const depth = new Map<number, number>([[0, 0]]);
+  return rows.map((r) => {
+    depth.set(r.id, (depth.get(r.parent) ?? 0) + 1);
+    return `${'  '.repeat(depth.get(r.id)! - 1)}${r.detail}`;
+  });
+}
 
-const matchClause = (sql: SearchSql) =>
-  [sql.fts && 's.seq IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH @fts)', sql.bigrams && 's.seq IN (SELECT rowid FROM stories_bigrams WHERE stories_bigrams MATCH @bigrams)']
-    .filter(Boolean)
-    .join(' AND ');
+// The text statement's match, without bm25, the bound or the filters.
+const BIGRAMS = ' AND +rowid IN (SELECT rowid FROM stories_bigrams WHERE stories_bigrams MATCH @bigrams)';
+const matchSql = (params: Params, columns: string) =>
+  params.fts
+    ? `SELECT ${columns} FROM stories_fts WHERE stories_fts MATCH @fts${params.bigrams ? BIGRAMS : ''}`
+    : `SELECT ${columns} FROM stories_bigrams WHERE stories_bigrams MATCH @bigrams`;
 
-/** Stories matching a request's text terms (before filters); 0 for a group's name. */
+/** Stories matching a request's text terms (before filters and the bound); 0 for a group's name. */
 export function textMatches(db: Database.Database, request: SearchRequest, now: Date): number {
-  const sql = searchSql(request, now);
-  const matches = matchClause(sql);
-  return matches ? (db.prepare(`SELECT count(*) AS n FROM stories s WHERE ${matches}`).get(sql.params) as { n: number }).n : 0;
+  const { text } = searchStatements(parseSearch(request, now));
+  return text ? (db.prepare(matchSql(text.params, 'count(*) AS n')).get(text.params) as { n: number }).n : 0;
 }
 
 export async function profileRequest(db: Database.Database, runner: TimedSearch, kind: string, request: SearchRequest, now: Date, capMs: number): Promise<ProfileFinding> {
-  const sql = searchSql(request, now);
+  const query = parseSearch(request, now);
+  const { text, groups } = searchStatements(query);
   const timing = await runner.run(request, capMs);
   const finding: ProfileFinding = { kind, request, searchMs: 'ms' in timing ? Math.round(timing.ms * 100) / 100 : null, plans: {}, parts: [] };
-  const add = (label: string, { ms, rows }: { ms: number; rows: Rows }, reference?: Rows) =>
-    finding.parts.push({ label, ms, rows: rows.length, ...(reference && { sameTop: rows.map((r) => r.id).join() === reference.map((r) => r.id).join() }) });
-  const matches = matchClause(sql);
-  if (sql.text) {
-    finding.plans.text = plan(db, sql.text, sql.params);
-    // One index alone is counted inside FTS5, so the figure is the cost of matching and nothing else.
-    const countSql = !sql.bigrams
-      ? 'SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH @fts'
-      : !sql.fts
-        ? 'SELECT count(*) AS n FROM stories_bigrams WHERE stories_bigrams MATCH @bigrams'
-        : `SELECT count(*) AS n FROM stories s WHERE ${matches}`;
-    const count = timeAll(db, countSql, sql.params);
-    finding.parts.push({ label: 'text matches only (count)', ms: count.ms, rows: count.rows[0]!.n as number });
-    if (sql.where) {
-      const passing = timeAll(db, `SELECT count(*) AS n FROM stories s WHERE ${matches}${sql.where}`, sql.params);
-      finding.parts.push({ label: 'matches passing the filters (count)', ms: passing.ms, rows: passing.rows[0]!.n as number });
+  const add = (label: string, { ms, rows }: { ms: number; rows: Rows }) => finding.parts.push({ label, ms, rows: rows.length });
+  if (text) {
+    finding.plans.text = plan(db, text.sql, text.params);
+    const count = timeAll(db, matchSql(text.params, 'count(*) AS n'), text.params);
+    finding.parts.push({ label: 'text matches (count)', ms: count.ms, rows: count.rows[0]!.n as number });
+    if (text.params.fts) {
+      // bm25 first counts every match of each term (its IDF): a cost the bound does not reduce.
+      add('bm25 of the newest match alone', timeAll(db, `${matchSql(text.params, `rowid, ${BM25}`)} ORDER BY rowid DESC LIMIT 1`, text.params));
+      add(`bm25 of the newest ${text.params.ranked} matches (no filters, no rows read)`, timeAll(db, `${matchSql(text.params, `rowid, ${BM25}`)} ORDER BY rowid DESC LIMIT @ranked`, text.params));
     }
-    if (sql.fts) add('bm25 for every match, FTS table alone (no join, no sort)', timeAll(db, `SELECT rowid, ${BM25} FROM stories_fts WHERE stories_fts MATCH @fts`, sql.params));
-    const production = timeAll(db, sql.text, sql.params);
-    add('text statement (production)', production);
-    if (sql.fts) {
-      const bigrams = sql.bigrams ? ' AND s.seq IN (SELECT rowid FROM stories_bigrams WHERE stories_bigrams MATCH @bigrams)' : '';
-      const newest = `SELECT * FROM (SELECT s.*, f.rank FROM (SELECT rowid, ${BM25} AS rank FROM stories_fts WHERE stories_fts MATCH @fts) f
-        JOIN stories s ON s.seq = f.rowid WHERE 1${bigrams}${sql.where} ORDER BY f.rowid DESC LIMIT 2000) ORDER BY rank LIMIT @wanted`;
-      add('rewrite: rank only the newest 2000 matches passing the filters', timeAll(db, newest, sql.params), production.rows);
-    }
+    add('text statement (production)', timeAll(db, text.sql, text.params));
   }
-  if (sql.group) profileGroup(db, sql, finding, add);
+  for (const [i, group] of groups.entries()) {
+    finding.plans[`group ${query.groups[i]}`] = plan(db, group.sql, group.params);
+    const tagged = db.prepare('SELECT count(*) AS n FROM story_tags WHERE tag = @named').get(group.params) as { n: number };
+    finding.parts.push({ label: `stories tagged ${group.params.named}`, rows: tagged.n });
+    add(`group statement for ${query.groups[i]} (production)`, timeAll(db, group.sql, group.params));
+  }
   return finding;
-}
-
-/** The group statement walks stories newest first, reading each one's groups with json_each. */
-function profileGroup(db: Database.Database, sql: SearchSql, finding: ProfileFinding, add: (label: string, timed: { ms: number; rows: Rows }, reference?: Rows) => void): void {
-  finding.plans.group = plan(db, sql.group!, sql.params);
-  const production = timeAll(db, sql.group!, sql.params);
-  add('group statement (production)', production);
-  // Fewer rows than the page asked for means the walk reached the oldest story.
-  const last = production.rows.length < Number(sql.params.wanted) ? undefined : (production.rows[production.rows.length - 1]!.published_at as string);
-  const walked = db.prepare('SELECT count(*) AS n FROM stories WHERE published_at >= ?').get(last ?? '') as { n: number };
-  finding.parts.push({ label: 'stories the group statement walked (json_each on each)', rows: walked.n });
-  const start = performance.now();
-  if (!db.prepare("SELECT 1 FROM temp.sqlite_master WHERE name = 'story_groups'").get()) {
-    db.exec(`CREATE TEMP TABLE story_groups AS SELECT j.value AS name, s.published_at, s.seq FROM stories s, json_each(s.groups) j;
-             CREATE INDEX temp.story_groups_name ON story_groups (name, published_at)`);
-    finding.parts.push({ label: 'building a temp (group, published_at) index table', ms: Math.round(performance.now() - start) });
-  }
-  // search() asks for one group at a time; naming it with = lets the index give the order.
-  const indexed = `SELECT s.* FROM temp.story_groups g JOIN stories s ON s.seq = g.seq WHERE g.name = json_extract(@groups, '$[0]')${sql.where}
-    ORDER BY g.published_at DESC LIMIT @wanted`;
-  add('rewrite: the same through a (group, published_at) index', timeAll(db, indexed, sql.params), production.rows);
 }
 
 export function formatFinding(f: ProfileFinding): string {
   const lines = [`${f.kind}: ${JSON.stringify(f.request)}`, `  search(): ${f.searchMs === null ? 'over the cap' : `${f.searchMs} ms`}`];
   for (const p of f.parts) {
     const figures = [p.ms !== undefined && `${p.ms} ms`, p.rows !== undefined && `${p.rows} rows`].filter(Boolean).join(', ');
-    lines.push(`  ${p.label}: ${figures}${p.sameTop === undefined ? '' : p.sameTop ? ' (same rows as production)' : ' (rows differ from production)'}`);
+    lines.push(`  ${p.label}: ${figures}`);
   }
   for (const [name, detail] of Object.entries(f.plans)) lines.push(`  plan (${name}):`, ...detail.map((d) => `    ${d}`));
   return lines.join('\n');

@@ -15,6 +15,9 @@ import { type OpsNotice, brokenRouteNotice, createOpsNotifier } from './pipeline
 import type { Destination } from './core/alert.js';
 import { destinationOf } from './deliver/match-routes.js';
 import { LiveSettings } from './pipeline/live-settings.js';
+import { StoryClusterer, clusterThresholds } from './pipeline/cluster-story.js';
+import { OpenAiEmbeddingClient } from './summarize/openai-embedding-client.js';
+import { SqliteClusterIndex } from './store/sqlite-cluster-index.js';
 import { SummaryService } from './pipeline/summary-service.js';
 import { CircuitBreaker } from './summarize/circuit-breaker.js';
 import { OpenAiSummaryClient } from './summarize/openai-summary-client.js';
@@ -35,6 +38,15 @@ export function createSummaryService(env: Environment, store: SqliteStore, log: 
     log: log.child({ stage: 'summary' }),
     now: () => new Date(),
   });
+}
+
+/** Story folding over the store's cluster index, with embeddings when an OpenAI-compatible endpoint is configured. */
+export function createClusterer(env: Environment, config: Config, store: SqliteStore, log: Logger): StoryClusterer {
+  const embeddings =
+    env.OPENAI_API_KEY && env.OPENAI_EMBEDDING_MODEL !== 'none'
+      ? new OpenAiEmbeddingClient({ apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL && { baseURL: env.OPENAI_BASE_URL }), model: env.OPENAI_EMBEDDING_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS })
+      : undefined;
+  return new StoryClusterer(new SqliteClusterIndex(store.db), clusterThresholds(config.clustering), embeddings, log.child({ stage: 'cluster' }));
 }
 
 function webhookTokens(config: Config): Map<string, string> {
@@ -99,6 +111,7 @@ export function createApp(options: { configPath: string; dbPath: string; env: En
     store,
     log,
     understand: createUnderstanding(config),
+    ...(config.clustering.enabled && { cluster: createClusterer(options.env, config, store, log) }),
     route: createRouter(config.routes),
     backlog: config.alerts.backlog,
     now: () => new Date(),

@@ -25,14 +25,16 @@ export function parsePageButtonId(customId: string): { page: number; queryKey: s
  * outlet, date as a Discord timestamp, topics and groups), with buttons to page through.
  * `hits` holds this page plus one more, to know whether there is a next page.
  */
-export function searchResultsPage(query: string, hits: readonly SearchHit[], page: number, queryKey: string, perPage = RESULTS_PER_PAGE): SearchPage {
+export function searchResultsPage(query: string, hits: ReadonlyArray<SearchHit & { reports?: readonly unknown[] }>, page: number, queryKey: string, perPage = RESULTS_PER_PAGE): SearchPage {
   const shown = hits.slice(0, perPage);
-  const lines = shown.map(({ story }, i) => {
+  const lines = shown.map(({ story, reports }, i) => {
+    // A story several outlets reported: /story with its id lists them all.
+    const more = reports && reports.length > 1 ? ` · ${reports.length} reports` : '';
     const when = `<t:${Math.floor(Date.parse(story.published) / 1000)}:d>`;
     const title = discordText(story.title, 180);
     const headline = story.link ? `[${title}](${story.link})` : title;
     const tags = [...(story.classification?.topics ?? []), ...(story.classification?.groups ?? [])].join(', ');
-    return `**${page * perPage + i + 1}.** ${headline}\n${discordText(story.feedId, 60)} · ${when}${tags ? ` · ${discordText(tags, 120)}` : ''} · \`${story.id}\``;
+    return `**${page * perPage + i + 1}.** ${headline}\n${discordText(story.feedId, 60)} · ${when}${tags ? ` · ${discordText(tags, 120)}` : ''}${more} · \`${story.id}\``;
   });
   const embed: APIEmbed = {
     title: cutText(query, 256),

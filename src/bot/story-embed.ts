@@ -1,15 +1,15 @@
 import type { APIEmbed } from 'discord.js';
 import type { Story } from '../core/story.js';
 import type { StorySummary } from '../core/summary.js';
-import { alertEmbeds } from '../deliver/alert-embed.js';
+import { type AlertView, alertEmbeds } from '../deliver/alert-embed.js';
 import { cutText } from '../deliver/cut-text.js';
 import { discordText } from '../deliver/discord-text.js';
 
 /**
- * /story: the alert embed of one story, its summary, and below it the lead and text as the feed
- * gave them (as much as an embed holds).
+ * /story: the alert embed of one story, its summary and its other reports (outlets, languages,
+ * links), and below it the lead and text as the feed gave them (as much as an embed holds).
  */
-export function storyEmbeds(story: Story, summary: StorySummary | undefined, outlet: string): APIEmbed[] {
+export function storyEmbeds(story: Story, summary: StorySummary | undefined, outlet: string, otherReports: AlertView['alsoReportedBy'] = []): APIEmbed[] {
   const c = story.classification;
   const [alert] = alertEmbeds({
     storyId: story.id,
@@ -23,6 +23,7 @@ export function storyEmbeds(story: Story, summary: StorySummary | undefined, out
     topics: c?.topics ?? [],
     groups: c?.groups ?? [],
     scores: c?.scores ?? {},
+    ...(otherReports.length && { alsoReportedBy: otherReports }),
   });
   const body = [story.summary, story.content].filter(Boolean).join('\n\n');
   return [alert!, ...(body ? [{ title: 'As published', description: cutText(discordText(body, 4000), 4000) }] : [])];

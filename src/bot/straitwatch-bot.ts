@@ -116,8 +116,13 @@ export class StraitwatchBot {
         case 'story': {
           const story = store.story(interaction.options.getString('id', true).trim());
           if (!story) return void (await interaction.editReply({ content: 'No story with that id: it is in the footer of every alert.' }));
-          const outlet = config.feeds.find((f) => f.id === story.feedId)?.name ?? story.feedId;
-          await interaction.editReply({ embeds: storyEmbeds(story, store.summaries.summaryOf(story.id).summary, outlet) });
+          const outlet = (feedId: string) => config.feeds.find((f) => f.id === feedId)?.name ?? feedId;
+          // Any report's id finds its story: the first report, with every other one listed.
+          const clusterId = story.clusterId ?? story.id;
+          const reports = store.reportsOf(clusterId);
+          const first = store.story(clusterId) ?? story;
+          const others = reports.filter((r) => r.id !== first.id).map((r) => ({ outlet: outlet(r.feedId), lang: r.classification?.bcp47 ?? 'und', ...(r.link && { link: r.link }) }));
+          await interaction.editReply({ embeds: storyEmbeds(first, store.summaries.summaryOf(clusterId).summary, outlet(first.feedId), others) });
           return;
         }
         case 'why': {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { StraitwatchError, errorMessage } from '../core/errors.js';
 import { VERSION } from '../main.js';
 import { registerClassify } from './commands/classify.js';
+import { registerCluster } from './commands/cluster.js';
 import { registerFeedsCheck } from './commands/feeds-check.js';
 import { registerPoll } from './commands/poll.js';
 import { registerRun } from './commands/run.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerClassify(program);
   registerSummarize(program);
+  registerCluster(program);
   registerSearch(program);
   registerRegisterCommands(program);
   registerSchema(program);

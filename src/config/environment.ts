@@ -23,6 +23,8 @@ const EnvironmentSchema = z.object({
   OPENAI_API_KEY: unsetWhenEmpty(z.string().min(1).optional()),
   OPENAI_BASE_URL: unsetWhenEmpty(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1' }).optional()),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** Embeddings for cross-language story folding, from the same endpoint; "none" turns them off. */
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   OPENAI_MAX_REQUESTS_PER_HOUR: z.coerce.number().int().min(0).default(120),
   OPENAI_MAX_TOKENS_PER_DAY: z.coerce.number().int().min(0).default(300_000),

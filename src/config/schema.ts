@@ -81,6 +81,17 @@ export const AlertsSchema = z
   })
   .describe('How alerts are posted.');
 
+export const ClusteringSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true).describe('Fold reports of one event (many feeds, many languages) into one story with one alert.'),
+    windowHours: z.number().positive().max(24 * 14).optional().describe('Reports published this far apart (hours) can still be one story.'),
+    sameLanguage: z.number().min(0).max(1).optional().describe('Near-duplicate similarity (estimated Jaccard of headline + lead) that folds two reports in one language.'),
+    crossLanguage: z.number().min(0).optional().describe('Shared-entity score (groups, numbers, dates, places, institutions) that folds reports across languages.'),
+    minSharedEntities: z.number().int().min(1).optional().describe('Entities two reports in different languages must share, at least.'),
+    embedding: z.number().min(0).max(1).optional().describe('Cosine similarity of embeddings (when an OpenAI-compatible endpoint gives them) that counts as evidence.'),
+  })
+  .describe('Story folding. A false merge is worse than a missed one: raise the thresholds to merge less.');
+
 export const PollingSchema = z
   .strictObject({
     concurrency: z.number().int().min(1).max(256).default(POLLING_DEFAULTS.concurrency),
@@ -107,6 +118,7 @@ export const ConfigSchema = z
       .default({})
       .describe('Topic definitions that add to or override the built-in ones.'),
     polling: PollingSchema.default(PollingSchema.parse({})),
+    clustering: ClusteringSchema.default(ClusteringSchema.parse({})),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -124,3 +136,4 @@ export type TopicConfig = z.infer<typeof TopicSchema>;
 export type RouteConfig = z.infer<typeof RouteSchema>;
 export type AlertsConfig = z.infer<typeof AlertsSchema>;
 export type Config = z.infer<typeof ConfigSchema>;
+export type ClusteringConfig = z.infer<typeof ClusteringSchema>;

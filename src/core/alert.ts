@@ -7,6 +7,8 @@ export interface OutboxEntry {
   storyId: string;
   destination: Destination;
   state: 'pending' | 'sending' | 'sent' | 'failed';
+  /** post: a new message; edit: a later report of a story, listed by editing the story's message. */
+  kind: 'post' | 'edit';
   /** The nonce of the message it goes out in, fixed before the first send so a retry reuses it. */
   batch?: string;
   attempts: number;

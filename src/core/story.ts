@@ -23,6 +23,11 @@ export interface Story {
   contentHash: string;
   /** Set by the pipeline before the story is stored. */
   classification?: StoryClassification;
+  /**
+   * The story this report was folded into: the id of its first report (its own id when it is
+   * the first). Set when stored; absent for reports stored before clustering existed.
+   */
+  clusterId?: string;
 }
 
 /** What the understanding stage concluded about a story: language, topics, groups, and why. */

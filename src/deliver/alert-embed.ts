@@ -24,6 +24,8 @@ export interface AlertView {
   groups: string[];
   scores: Record<string, number>;
   alsoReportedBy?: Array<{ outlet: string; lang: string; link?: string }>;
+  /** Characters the "Also reported by" list may take (at most a field's 1024); less when a message must shrink to fit. */
+  alsoReportedByRoom?: number;
 }
 
 export const ALERT_COLORS = {
@@ -56,7 +58,7 @@ export function alertEmbeds(alert: AlertView): APIEmbed[] {
   if (headline && original && original !== headline) {
     fields.push({ name: 'Original headline', value: discordText(original, CAPS.originalTitle) });
   }
-  const also = alsoReportedBy(alert.alsoReportedBy ?? []);
+  const also = alsoReportedBy(alert.alsoReportedBy ?? [], Math.min(alert.alsoReportedByRoom ?? CAPS.alsoReportedBy, CAPS.alsoReportedBy));
   if (also) fields.push({ name: 'Also reported by', value: also });
 
   const embed: APIEmbed = {
@@ -95,7 +97,7 @@ function topicList(alert: AlertView): string[] {
 }
 
 /** One line per other outlet, linked when it has an http(s) link. */
-function alsoReportedBy(reports: NonNullable<AlertView['alsoReportedBy']>): string {
+function alsoReportedBy(reports: NonNullable<AlertView['alsoReportedBy']>, room: number): string {
   const lines = reports.map((report) => {
     const outlet = outletName(report.outlet, CAPS.listItem);
     const url = httpUrl(report.link);
@@ -103,7 +105,7 @@ function alsoReportedBy(reports: NonNullable<AlertView['alsoReportedBy']>): stri
     const linked = url && url.length <= 512 ? `[${outlet}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : outlet;
     return `${linked} · ${languageName(report.lang)}`;
   });
-  return listWithin(lines, '\n', CAPS.alsoReportedBy);
+  return listWithin(lines, '\n', room);
 }
 
 /** As many items as fit in `max`, then "… and N more". */

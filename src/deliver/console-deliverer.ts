@@ -20,4 +20,11 @@ export class ConsoleDeliverer implements Deliverer {
     }
     return { messageId: `console-${message.nonce}` };
   }
+
+  /** A console line cannot change: the update is printed as such. */
+  async edit(_destination: Destination, messageId: string, embeds: APIEmbed[]): Promise<void> {
+    for (const embed of embeds) {
+      this.out.write(this.out.isTTY ? `↻ update of ${messageId}\n${readable(embed)}\n` : `${JSON.stringify({ update: messageId, alert: embed })}\n`);
+    }
+  }
 }

@@ -34,4 +34,6 @@ export interface Deliverer {
    * already carries one of these stories, if the destination can be searched (bot channels can).
    */
   findRecent?(destination: Destination, storyIds: readonly string[]): Promise<string | undefined>;
+  /** Replaces a sent message's embeds (a story's later reports); idempotent, so a retry is safe. Throws DeliveryError. */
+  edit(destination: Destination, messageId: string, embeds: APIEmbed[]): Promise<void>;
 }

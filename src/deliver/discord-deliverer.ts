@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
+import { type APIEmbed, DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
 import type { Destination } from '../core/alert.js';
 import { type Deliverer, DeliveryError, type OutgoingMessage } from './deliverer.js';
 
@@ -54,6 +54,27 @@ export class DiscordDeliverer implements Deliverer {
     } catch {
       // Without read access the nonce is the only guard; sending is still right (never lose an alert).
       return undefined;
+    }
+  }
+
+  async edit(destination: Destination, messageId: string, embeds: APIEmbed[]): Promise<void> {
+    const body = { embeds, allowed_mentions: { parse: [] } };
+    try {
+      if (destination.startsWith('channel:')) {
+        if (!this.options.token) throw new DeliveryError('permanent', `${destination}: editing in a channel needs DISCORD_TOKEN`);
+        await this.rest.patch(Routes.channelMessage(destination.slice('channel:'.length), messageId), { body });
+        return;
+      }
+      if (destination.startsWith('webhook:')) {
+        const id = destination.slice('webhook:'.length);
+        const token = this.options.webhookTokens.get(id);
+        if (!token) throw new DeliveryError('permanent', `${destination}: no webhook URL in feeds.json for this id`);
+        await this.rest.patch(Routes.webhookMessage(id, token, messageId), { body, auth: false });
+        return;
+      }
+      throw new DeliveryError('permanent', `${destination}: not a Discord destination`);
+    } catch (error) {
+      throw error instanceof DeliveryError ? error : classify(error, destination);
     }
   }
 

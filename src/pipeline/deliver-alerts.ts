@@ -1,6 +1,8 @@
 import type { Destination, OutboxEntry } from '../core/alert.js';
 import { digest } from '../core/story-id.js';
+import type { APIEmbed } from 'discord.js';
 import { type AlertView, alertEmbeds, fitEmbeds } from '../deliver/alert-embed.js';
+import { EMBED_LIMITS, embedLength } from '../deliver/fit-embeds.js';
 import { type Deliverer, DeliveryError } from '../deliver/deliverer.js';
 import type { Logger } from '../log/logger.js';
 import type { SqliteStore } from '../store/sqlite-store.js';
@@ -20,6 +22,8 @@ export interface DeliverDeps {
 
 export interface DeliveryReport {
   sent: number;
+  /** Later reports listed by editing their story's message. */
+  edited: number;
   retrying: number;
   failed: number;
   /** Stories whose summary is not made yet: they go out on a later round. */
@@ -29,12 +33,21 @@ export interface DeliveryReport {
 /** Backoff of a destination that failed transiently: 5 s, 10 s, 20 s ... up to 10 minutes. */
 const retryDelayMs = (attempts: number) => Math.min(5000 * 2 ** Math.max(0, attempts - 1), 600_000);
 
-function alertView(deps: DeliverDeps, storyId: string): AlertView | undefined {
+/**
+ * What one alert shows. A later report that posts (its story had not reached this destination)
+ * shows its own headline, with the story's model summary when there is one (made once per
+ * story); every alert lists the story's other reports.
+ */
+function alertView(deps: DeliverDeps, storyId: string, alsoReportedByRoom?: number): AlertView | undefined {
   const story = deps.store.story(storyId);
   if (!story) return undefined;
-  const { summary, state } = deps.store.summaries.summaryOf(storyId);
-  if (state === 'pending') return undefined;
+  const clusterId = story.clusterId ?? story.id;
+  const own = deps.store.summaries.summaryOf(storyId);
+  const shared = clusterId === storyId ? own : deps.store.summaries.summaryOf(clusterId);
+  if (own.state === 'pending' || shared.state === 'pending') return undefined;
+  const summary = shared.summary?.method === 'openai' ? shared.summary : own.summary;
   const translated = summary && summary.method === 'openai' && summary.headline !== story.title;
+  const others = deps.store.reportsOf(clusterId).filter((report) => report.id !== storyId);
   return {
     storyId,
     title: summary?.headline ?? story.title,
@@ -47,6 +60,14 @@ function alertView(deps: DeliverDeps, storyId: string): AlertView | undefined {
     topics: story.classification?.topics ?? [],
     groups: story.classification?.groups ?? [],
     scores: story.classification?.scores ?? {},
+    ...(others.length && {
+      alsoReportedBy: others.map((report) => ({
+        outlet: deps.outletOf(report.feedId),
+        lang: report.classification?.bcp47 ?? 'und',
+        ...(report.link && { link: report.link }),
+      })),
+    }),
+    ...(alsoReportedByRoom !== undefined && { alsoReportedByRoom }),
   };
 }
 
@@ -57,8 +78,9 @@ function alertView(deps: DeliverDeps, storyId: string): AlertView | undefined {
  * nonce and Discord returns the one it already made: never lost, never doubled.
  */
 export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, waiting: 0 };
-  for (const [destination, entries] of deps.store.outbox.due(deps.now())) {
+  const report: DeliveryReport = { sent: 0, edited: 0, retrying: 0, failed: 0, waiting: 0 };
+  for (const [destination, due] of deps.store.outbox.due(deps.now())) {
+    const entries = due.filter((e) => e.kind === 'post');
     const batches = new Map<string, OutboxEntry[]>();
     // Messages already claimed (a retry, or a send whose outcome a crash hid) go out as they were.
     for (const entry of entries.filter((e) => e.batch)) batches.set(entry.batch!, [...(batches.get(entry.batch!) ?? []), entry]);
@@ -81,13 +103,83 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
       deps.store.outbox.claim(members.map((m) => m.id), batch);
       batches.set(batch, members);
     }
+    let broken = false;
     for (const [batch, members] of batches) {
       const outcome = await sendBatch(deps, destination, batch, members);
-      if (outcome === 'broken') break;
+      if (outcome === 'broken') {
+        broken = true;
+        break;
+      }
       report[outcome] += members.length;
     }
+    // Edits go after the posts, so a story posted this round can take its later reports at once.
+    if (!broken) await deliverEdits(deps, destination, due.filter((e) => e.kind === 'edit'), report);
   }
   return report;
+}
+
+/** Shrinks the "Also reported by" lists until the message is within Discord's 6000 total again. */
+function messageEmbeds(deps: DeliverDeps, storyIds: readonly string[]): APIEmbed[] {
+  let embeds: APIEmbed[] = [];
+  for (const room of [1024, 400, 160, 60, 0]) {
+    embeds = storyIds.map((id) => alertView(deps, id, room)).filter((v): v is AlertView => v !== undefined).flatMap(alertEmbeds);
+    if (embeds.reduce((total, embed) => total + embedLength(embed), 0) <= EMBED_LIMITS.total) break;
+  }
+  return embeds;
+}
+
+/**
+ * A later report edits the message its story went out in (a PATCH is idempotent, so a retry or a
+ * crash repeats it harmlessly). It waits while that message is not sent yet; the edits of one
+ * message go as one PATCH.
+ */
+async function deliverEdits(deps: DeliverDeps, destination: Destination, edits: OutboxEntry[], report: DeliveryReport): Promise<void> {
+  const byMessage = new Map<string, OutboxEntry[]>();
+  for (const edit of edits) {
+    const clusterId = deps.store.story(edit.storyId)?.clusterId ?? edit.storyId;
+    const post = deps.store.outbox.postOf(clusterId, destination);
+    if (!post || post.state === 'failed') {
+      deps.store.outbox.markFailed([edit.id], 'the story this report belongs to was never posted here');
+      report.failed++;
+    } else if (post.state !== 'sent' || !post.messageId) report.waiting++;
+    else byMessage.set(post.messageId, [...(byMessage.get(post.messageId) ?? []), edit]);
+  }
+  for (const [messageId, rows] of byMessage) {
+    const embeds = messageEmbeds(deps, deps.store.outbox.storiesInMessage(destination, messageId));
+    try {
+      await deps.deliverer(destination).edit(destination, messageId, embeds);
+      deps.store.outbox.markSent(rows.map((row) => ({ id: row.id })), messageId, deps.now());
+      deps.log.child({ destination }).info({ reports: rows.length, messageId }, 'alert edited with later reports');
+      report.edited += rows.length;
+    } catch (raw) {
+      const outcome = failed(deps, destination, rows, raw);
+      if (outcome === 'broken') return;
+      report[outcome] += rows.length;
+    }
+  }
+}
+
+/** What a failed send or edit leaves: retry later (transient), a broken destination (permanent), or a failed row (rejected). */
+function failed(deps: DeliverDeps, destination: Destination, members: OutboxEntry[], raw: unknown): 'retrying' | 'failed' | 'broken' {
+  const error = raw instanceof DeliveryError ? raw : new DeliveryError('transient', String(raw));
+  const log = deps.log.child({ destination });
+  switch (error.kind) {
+    case 'permanent':
+      deps.store.outbox.markBroken(destination, deps.now(), error.code, error.message);
+      log.error({ code: error.code }, `destination broken, its alerts wait until it is fixed: ${error.message}`);
+      deps.onBroken?.(destination, error);
+      return 'broken';
+    case 'rejected':
+      deps.store.outbox.markFailed(members.map((m) => m.id), error.message);
+      log.error({ code: error.code }, `Discord rejected the alert: ${error.message}`);
+      return 'failed';
+    case 'transient': {
+      const attempts = Math.max(...members.map((m) => m.attempts)) + 1;
+      deps.store.outbox.retryLater(members.map((m) => m.id), new Date(deps.now().getTime() + retryDelayMs(attempts)), error.message);
+      log.warn({ attempts }, `alert delivery will be retried: ${error.message}`);
+      return 'retrying';
+    }
+  }
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
@@ -97,8 +189,9 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 async function sendBatch(deps: DeliverDeps, destination: Destination, batch: string, members: OutboxEntry[]): Promise<'sent' | 'retrying' | 'failed' | 'broken'> {
-  const views = members.map((m) => alertView(deps, m.storyId)).filter((v): v is AlertView => v !== undefined);
-  const embeds = views.flatMap(alertEmbeds);
+  const views = members.map((m) => alertView(deps, m.storyId));
+  // Reports may have joined since the message was grouped: shrink their list rather than exceed 6000.
+  const embeds = messageEmbeds(deps, members.map((m) => m.storyId));
   const log = deps.log.child({ destination, batch });
   const deliverer = deps.deliverer(destination);
   try {
@@ -107,30 +200,16 @@ async function sendBatch(deps: DeliverDeps, destination: Destination, batch: str
     const { messageId } = earlier ? { messageId: earlier } : await deliverer.send(destination, { embeds, nonce: batch });
     const now = deps.now();
     deps.store.outbox.markSent(
-      members.map((m, i) => ({ id: m.id, latencyMs: views[i] ? Math.max(0, now.getTime() - Date.parse(views[i]!.published)) : undefined })),
+      members.map((m, i) => {
+        const view = views[i];
+        return { id: m.id, ...(view && { latencyMs: Math.max(0, now.getTime() - Date.parse(view.published)) }) };
+      }),
       messageId,
       now,
     );
     log.info({ alerts: members.length, messageId }, 'alerts sent');
     return 'sent';
   } catch (raw) {
-    const error = raw instanceof DeliveryError ? raw : new DeliveryError('transient', String(raw));
-    switch (error.kind) {
-      case 'permanent':
-        deps.store.outbox.markBroken(destination, deps.now(), error.code, error.message);
-        log.error({ code: error.code }, `destination broken, its alerts wait until it is fixed: ${error.message}`);
-        deps.onBroken?.(destination, error);
-        return 'broken';
-      case 'rejected':
-        deps.store.outbox.markFailed(members.map((m) => m.id), error.message);
-        log.error({ code: error.code }, `Discord rejected the alert: ${error.message}`);
-        return 'failed';
-      case 'transient': {
-        const attempts = Math.max(...members.map((m) => m.attempts)) + 1;
-        deps.store.outbox.retryLater(members.map((m) => m.id), new Date(deps.now().getTime() + retryDelayMs(attempts)), error.message);
-        log.warn({ attempts }, `alert delivery will be retried: ${error.message}`);
-        return 'retrying';
-      }
-    }
+    return failed(deps, destination, members, raw);
   }
 }

@@ -11,6 +11,7 @@ import { normalizeItem } from '../normalize/normalize-item.js';
 import { parseFeed } from '../parse/parse-feed.js';
 import type { Store } from '../store/store.js';
 import type { Understand } from './understand-story.js';
+import type { StoryClusterer } from './cluster-story.js';
 import { type HealthChange, type PollPolicy, healthChange, nextPollAfterFailure, nextPollAfterSuccess } from './poll-policy.js';
 
 export interface RefreshDeps {
@@ -21,6 +22,8 @@ export interface RefreshDeps {
   backlog?: 'none' | number;
   /** Language, topics and groups for each new story. */
   understand: Understand;
+  /** Folds each new story into the story it reports (one alert per story); none when absent. */
+  cluster?: StoryClusterer;
   store: Store;
   log: Logger;
   now: () => Date;
@@ -146,7 +149,14 @@ export async function refreshFeed(feed: FeedConfig, policy: PollPolicy, deps: Re
         story.classification = deps.understand({ title: story.title, summary: story.summary, content: story.content, feedLanguage: feed.language });
       }
       const alerts = alertsFor(fresh, status === 'seeded', deps);
-      const added = deps.store.commitRefresh({ state: after, stories: fresh, alerts });
+      const clusterer = deps.cluster;
+      const embeddings = clusterer ? await clusterer.embed(fresh) : undefined;
+      const added = deps.store.commitRefresh({
+        state: after,
+        stories: fresh,
+        alerts,
+        ...(clusterer && { cluster: (story: Story) => clusterer.assign(story, embeddings?.get(story.id)) }),
+      });
       log.info({ status, items: read.itemCount, stored: added.length, charset: read.charset, format: read.format }, 'feed refreshed');
       if (response.movedTo) log.warn({ movedTo: response.movedTo }, 'feed moved permanently; update its url in feeds.json');
       return { status, stored: added, itemCount: read.itemCount, charset: read.charset, format: read.format, health: healthChange(before, after) };

@@ -1,7 +1,8 @@
 import { foldText } from '../core/fold-text.js';
 import { StraitwatchError } from '../core/errors.js';
+import type { Story } from '../core/story.js';
 import type { SqliteStore } from '../store/sqlite-store.js';
-import { type SearchHit, searchStories } from '../store/search-stories.js';
+import { type SearchHit, type SearchQuery, searchStories } from '../store/search-stories.js';
 import { groupByAlias } from '../topics/threat-actors.js';
 
 export interface SearchRequest {
@@ -35,8 +36,35 @@ export function parseSince(since: string, now: Date): string {
  * (so 臺灣 finds 台湾), a group's name or any alias finds the stories tagged with that group,
  * and filters narrow the result. Shared by `straitwatch search` and `/search`.
  */
-export function search(store: SqliteStore, request: SearchRequest, now = new Date()): SearchHit[] {
+export function search(store: SqliteStore, request: SearchRequest, now = new Date()): StoryHit[] {
   store.indexPendingStories();
+  const query = parseSearch(request, now);
+  // Reports of one story fold into one result (its best-ranked report), so the store is asked
+  // for more than a page: enough that folding still fills it.
+  const wanted = query.offset + query.limit;
+  const hits = searchStories(store.db, { ...query, offset: 0, limit: wanted * FOLD_HEADROOM });
+  const byStory = new Map<string, SearchHit>();
+  for (const hit of hits) {
+    const story = hit.story.clusterId ?? hit.story.id;
+    if (!byStory.has(story)) byStory.set(story, hit);
+  }
+  return [...byStory]
+    .slice(query.offset, wanted)
+    .map(([story, hit]) => ({ ...hit, storyId: story, reports: store.reportsOf(story) }));
+}
+
+/** One result: the best-ranked report of a story, with every report of that story. */
+export interface StoryHit extends SearchHit {
+  /** The story's id: its first report's. */
+  storyId: string;
+  /** Every report of the story, first published first (the hit's own among them). */
+  reports: Story[];
+}
+
+const FOLD_HEADROOM = 3;
+
+/** The store's query for a request; throws on a request it cannot run. */
+export function parseSearch(request: SearchRequest, now: Date): SearchQuery {
   const folded = foldText(request.query).trim();
   const named = folded ? groupByAlias(folded, foldText) : undefined;
   const tokens = folded.split(/\s+/).filter(Boolean);
@@ -47,7 +75,7 @@ export function search(store: SqliteStore, request: SearchRequest, now = new Dat
   if (!named && trigramTerms.length + bigramTerms.length === 0 && !group) {
     throw new StraitwatchError('config-invalid', `nothing to search for in "${request.query}": use words of 3 or more letters, or 2 or more Chinese, Japanese or Korean characters`);
   }
-  return searchStories(store.db, {
+  return {
     // A query that is a group's name matches the group's stories, and its text still ranks.
     trigramTerms: named ? [] : trigramTerms,
     bigramTerms: named ? [] : bigramTerms,
@@ -59,5 +87,5 @@ export function search(store: SqliteStore, request: SearchRequest, now = new Dat
     ...(request.since && { since: parseSince(request.since, now) }),
     limit: request.limit ?? 20,
     offset: request.offset ?? 0,
-  });
+  };
 }

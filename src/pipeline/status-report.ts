@@ -18,8 +18,12 @@ export function statusReport(deps: { config: Config; store: SqliteStore; summari
     },
     unhealthyFeeds: health.filter((h) => h.status === 'unhealthy' || h.status === 'failing'),
     ...deps.store.stats(now, days),
+    /** Stored reports folded into an earlier report's story. */
+    foldedReports: deps.store.foldedReportCount(),
     alerts: {
       ...deps.store.outbox.counts(),
+      // Messages edited to list a story's later reports (one story, one alert).
+      edits: deps.store.outbox.editsSent(),
       brokenRoutes: deps.store.outbox.brokenDestinations(),
       // Publication-to-post latency of the alerts sent in the last `days` days.
       latency: deps.store.outbox.latency(new Date(now.getTime() - days * 86_400_000)),

@@ -172,6 +172,29 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   ) STRICT;
   `,
+  /* 7: stories folded across feeds and languages: features, lookup keys, and alert edits */ `
+  -- stories.cluster_id is the story (the first report's id) a report belongs to; NULL in rows
+  -- stored before clustering existed means "its own story".
+  CREATE INDEX stories_cluster ON stories (cluster_id) WHERE cluster_id IS NOT NULL;
+  -- What the clusterer compares a new report with (features JSON, optional embedding).
+  CREATE TABLE cluster_members (
+    story_id TEXT PRIMARY KEY,
+    cluster_id TEXT NOT NULL,
+    published_ms INTEGER NOT NULL,
+    features TEXT NOT NULL,
+    embedding BLOB
+  ) STRICT;
+  -- Candidates come from these keys (LSH bands, entities) within a time window: index seeks, so
+  -- the cost per new report does not grow with the store.
+  CREATE TABLE cluster_keys (
+    key TEXT NOT NULL,
+    published_ms INTEGER NOT NULL,
+    story_id TEXT NOT NULL,
+    PRIMARY KEY (key, published_ms, story_id)
+  ) STRICT, WITHOUT ROWID;
+  -- post: a new message; edit: a later report, listed by editing the story's message.
+  ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'post';
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

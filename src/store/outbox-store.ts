@@ -8,6 +8,7 @@ interface OutboxRow {
   state: string;
   batch: string | null;
   attempts: number;
+  kind: string;
 }
 
 const entryFromRow = (row: OutboxRow): OutboxEntry => ({
@@ -17,6 +18,7 @@ const entryFromRow = (row: OutboxRow): OutboxEntry => ({
   state: row.state as OutboxEntry['state'],
   ...(row.batch && { batch: row.batch }),
   attempts: row.attempts,
+  kind: row.kind === 'edit' ? 'edit' : 'post',
 });
 
 export interface LatencyFigures {
@@ -32,9 +34,21 @@ export class OutboxStore {
 
   constructor(private readonly db: Database.Database) {
     this.s = {
-      add: db.prepare<[string, string, string]>('INSERT INTO outbox (story_id, destination, created_at) VALUES (?, ?, ?) ON CONFLICT (story_id, destination) DO NOTHING'),
+      add: db.prepare<[string, string, string, string]>(
+        'INSERT INTO outbox (story_id, destination, created_at, kind) VALUES (?, ?, ?, ?) ON CONFLICT (story_id, destination) DO NOTHING',
+      ),
+      posted: db.prepare<[string], { destination: string }>(
+        `SELECT DISTINCT o.destination FROM stories s JOIN outbox o ON o.story_id = s.id WHERE s.cluster_id = ? AND o.kind = 'post'`,
+      ),
+      postOf: db.prepare<[string, string], { state: string; message_id: string | null }>(
+        `SELECT o.state, o.message_id FROM stories s JOIN outbox o ON o.story_id = s.id
+         WHERE s.cluster_id = ? AND o.destination = ? AND o.kind = 'post' ORDER BY o.id LIMIT 1`,
+      ),
+      inMessage: db.prepare<[string, string], { story_id: string }>(
+        `SELECT story_id FROM outbox WHERE destination = ? AND message_id = ? AND kind = 'post' ORDER BY id`,
+      ),
       open: db.prepare<[string], OutboxRow>(
-        `SELECT id, story_id, destination, state, batch, attempts FROM outbox
+        `SELECT id, story_id, destination, state, batch, attempts, kind FROM outbox
          WHERE state IN ('pending', 'sending') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
            AND destination NOT IN (SELECT destination FROM broken_destinations)
          ORDER BY destination, id`,
@@ -48,18 +62,40 @@ export class OutboxStore {
       ),
       broken: db.prepare<[], { destination: string; broken_at: string; code: number | null; error: string }>('SELECT * FROM broken_destinations ORDER BY destination'),
       repair: db.prepare<[string]>('DELETE FROM broken_destinations WHERE destination = ?'),
-      counts: db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state'),
+      counts: db.prepare<[], { state: string; n: number }>("SELECT state, count(*) AS n FROM outbox WHERE kind = 'post' GROUP BY state"),
+      edits: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE kind = 'edit' AND state = 'sent'"),
       latencies: db.prepare<[string], { feed_id: string; latency_ms: number }>(
         `SELECT s.feed_id, o.latency_ms FROM outbox o JOIN stories s ON s.id = o.story_id
-         WHERE o.state = 'sent' AND o.latency_ms IS NOT NULL AND o.sent_at >= ? ORDER BY s.feed_id, o.latency_ms`,
+         WHERE o.state = 'sent' AND o.kind = 'post' AND o.latency_ms IS NOT NULL AND o.sent_at >= ? ORDER BY s.feed_id, o.latency_ms`,
       ),
       messageOf: db.prepare<[string, string], { message_id: string | null; state: string }>('SELECT message_id, state FROM outbox WHERE story_id = ? AND destination = ?'),
     };
   }
 
   /** Queues a story for each destination; called inside the transaction that stores the story. */
-  add(storyId: string, destinations: readonly Destination[], now: Date): void {
-    for (const destination of destinations) this.s.add.run(storyId, destination, now.toISOString());
+  add(storyId: string, destinations: readonly Destination[], now: Date, kind: OutboxEntry['kind'] = 'post'): void {
+    for (const destination of destinations) this.s.add.run(storyId, destination, now.toISOString(), kind);
+  }
+
+  /** Where a story (cluster) has an alert posted or queued. */
+  postedDestinations(clusterId: string): Destination[] {
+    return this.s.posted.all(clusterId).map((row) => row.destination as Destination);
+  }
+
+  /** The story's alert at a destination: its state and, once sent, its message. */
+  postOf(clusterId: string, destination: Destination): { state: OutboxEntry['state']; messageId?: string } | undefined {
+    const row = this.s.postOf.get(clusterId, destination);
+    return row && { state: row.state as OutboxEntry['state'], ...(row.message_id && { messageId: row.message_id }) };
+  }
+
+  /** The stories whose alerts make up one sent message, in their order in it. */
+  storiesInMessage(destination: Destination, messageId: string): string[] {
+    return this.s.inMessage.all(destination, messageId).map((row) => row.story_id);
+  }
+
+  /** Messages edited to list later reports. */
+  editsSent(): number {
+    return this.s.edits.get()!.n;
   }
 
   /** Rows to send now, grouped by destination in queue order; rows of a broken destination wait. */

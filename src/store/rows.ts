@@ -93,6 +93,7 @@ export interface StoryRow {
   groups: string;
   matched: string;
   summary_state: string | null;
+  cluster_id: string | null;
 }
 
 export function storyToRow(story: Story): StoryRow {
@@ -119,6 +120,7 @@ export function storyToRow(story: Story): StoryRow {
     matched: JSON.stringify(story.classification?.matched ?? []),
     // Relevant stories (any topic) wait for a summary; the others never get one.
     summary_state: story.classification?.topics.length ? 'pending' : null,
+    cluster_id: story.clusterId ?? null,
   };
 }
 
@@ -151,5 +153,6 @@ export function storyFromRow(row: StoryRow): Story {
     fetchedAt: row.fetched_at,
     contentHash: row.content_hash,
     ...(classificationFromRow(row) && { classification: classificationFromRow(row) }),
+    ...(row.cluster_id && { clusterId: row.cluster_id }),
   };
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { FeedState } from '../core/feed-state.js';
 import { StraitwatchError } from '../core/errors.js';
 import type { Story } from '../core/story.js';
+import type { Destination } from '../core/alert.js';
 import { cjkBigrams } from '../core/cjk-bigrams.js';
 import { foldText } from '../core/fold-text.js';
 import { migrate } from './migrations.js';
@@ -11,10 +12,11 @@ import { OutboxStore } from './outbox-store.js';
 import { SettingsStore } from './settings-store.js';
 import { SummaryStore } from './summary-store.js';
 import { type FeedStateRow, type StoryRow, feedStateFromRow, feedStateToRow, storyFromRow, storyToRow } from './rows.js';
+import { writeStoryTags } from './story-tags.js';
 import type { RefreshCommit, Store, StoreStats } from './store.js';
 
 const STORY_COLUMNS =
-  'id, feed_id, guid, link, title, summary, content, author, categories, published_at, published_estimated, fetched_at, content_hash, lang, bcp47, script, topics, scores, groups, matched';
+  'id, feed_id, guid, link, title, summary, content, author, categories, published_at, published_estimated, fetched_at, content_hash, lang, bcp47, script, topics, scores, groups, matched, cluster_id';
 
 /** Opens (creating if needed) the SQLite file; ":memory:" gives a private in-memory store. */
 export function openSqliteStore(path: string): SqliteStore {
@@ -59,7 +61,7 @@ export class SqliteStore implements Store {
       ),
       insertStory: db.prepare<[StoryRow]>(
         `INSERT INTO stories (${STORY_COLUMNS}, summary_state) VALUES (@id, @feed_id, @guid, @link, @title, @summary, @content, @author, @categories,
-           @published_at, @published_estimated, @fetched_at, @content_hash, @lang, @bcp47, @script, @topics, @scores, @groups, @matched, @summary_state)
+           @published_at, @published_estimated, @fetched_at, @content_hash, @lang, @bcp47, @script, @topics, @scores, @groups, @matched, @cluster_id, @summary_state)
          ON CONFLICT (id) DO NOTHING`,
       ),
       indexedUpTo: db.prepare<[], { seq: number }>('SELECT indexed_seq AS seq FROM fts_progress'),
@@ -69,6 +71,10 @@ export class SqliteStore implements Store {
       ),
       indexStory: db.prepare<[number, string, string, string]>('INSERT INTO stories_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)'),
       indexBigrams: db.prepare<[number, string]>('INSERT INTO stories_bigrams (rowid, text) VALUES (?, ?)'),
+      setCluster: db.prepare<[string, number, number | bigint]>(
+        'UPDATE stories SET cluster_id = ?, summary_state = CASE WHEN ? THEN NULL ELSE summary_state END WHERE seq = ?',
+      ),
+      reports: db.prepare<[string, string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE cluster_id = ? OR id = ? ORDER BY published_at, seq`),
       markIndexed: db.prepare<[number]>('UPDATE fts_progress SET indexed_seq = ?'),
       story: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
       knownIds: db.prepare<[string], { id: string }>('SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
@@ -77,6 +83,7 @@ export class SqliteStore implements Store {
          ORDER BY published_at DESC LIMIT @limit`,
       ),
       countStories: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories'),
+      countFolded: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories WHERE cluster_id IS NOT NULL AND cluster_id != id'),
       byLanguage: db.prepare<[], { lang: string; stories: number }>(
         "SELECT coalesce(bcp47, 'und') AS lang, count(*) AS stories FROM stories GROUP BY 1 ORDER BY 2 DESC",
       ),
@@ -104,13 +111,32 @@ export class SqliteStore implements Store {
     const added: Story[] = [];
     for (const story of commit.stories) {
       // A story already stored changes nothing, and queues no alert.
-      if (this.statements.insertStory.run(storyToRow(story)).changes !== 1) continue;
-      added.push(story);
-      const destinations = commit.alerts?.get(story.id);
-      if (destinations?.length) this.outbox.add(story.id, destinations, new Date(story.fetchedAt));
+      const inserted = this.statements.insertStory.run(storyToRow(story));
+      if (inserted.changes !== 1) continue;
+      writeStoryTags(this.db, inserted.lastInsertRowid, story);
+      const clusterId = commit.cluster?.(story) ?? story.id;
+      // A later report joins its story: the story's summary serves it (made once per story).
+      this.statements.setCluster.run(clusterId, clusterId === story.id ? 0 : 1, inserted.lastInsertRowid);
+      added.push({ ...story, clusterId });
+      this.queueAlerts(story.id, clusterId, commit.alerts?.get(story.id) ?? [], new Date(story.fetchedAt));
     }
     return added;
   };
+
+  /**
+   * The first report of a story posts; a later one edits the message already posted (or queued)
+   * for the story at each destination, and posts only where the story has not gone yet.
+   */
+  private queueAlerts(storyId: string, clusterId: string, destinations: readonly Destination[], at: Date): void {
+    if (clusterId === storyId) {
+      if (destinations.length) this.outbox.add(storyId, destinations, at);
+      return;
+    }
+    const posted = new Set(this.outbox.postedDestinations(clusterId));
+    if (posted.size) this.outbox.add(storyId, [...posted], at, 'edit');
+    const fresh = destinations.filter((destination) => !posted.has(destination));
+    if (fresh.length) this.outbox.add(storyId, fresh, at);
+  }
 
   commitRefresh(commit: RefreshCommit): Story[] {
     return this.db.transaction(this.commitTransaction)(commit);
@@ -149,6 +175,11 @@ export class SqliteStore implements Store {
     return row && storyFromRow(row);
   }
 
+  /** Every report of a story, first published first (one, for a story never folded). */
+  reportsOf(clusterId: string): Story[] {
+    return this.statements.reports.all(clusterId, clusterId).map(storyFromRow);
+  }
+
   knownStoryIds(ids: readonly string[]): Set<string> {
     if (ids.length === 0) return new Set();
     return new Set(this.statements.knownIds.all(JSON.stringify(ids)).map((row) => row.id));
@@ -157,6 +188,11 @@ export class SqliteStore implements Store {
   /** The most recently published relevant stories (any topic, or this one). */
   latestStories(topic: string | undefined, limit: number): Story[] {
     return this.statements.latest.all({ topic: topic ?? null, limit }).map(storyFromRow);
+  }
+
+  /** Reports folded into another report's story. */
+  foldedReportCount(): number {
+    return this.statements.countFolded.get()!.n;
   }
 
   countStories(): number {

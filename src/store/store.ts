@@ -14,6 +14,11 @@ export interface RefreshCommit {
   stories: Story[];
   /** Where each new story's alert goes, queued in the same transaction. */
   alerts?: ReadonlyMap<string, readonly Destination[]>;
+  /**
+   * Folds each new story into the story it reports, inside the transaction (so two feeds
+   * reporting one event at once cannot both start it); returns the story's cluster id.
+   */
+  cluster?: (story: Story) => string;
 }
 
 /** The store the pipeline, CLI and bot talk to. SqliteStore is the one implementation; tests run a contract suite on it. */

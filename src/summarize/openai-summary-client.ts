@@ -50,7 +50,7 @@ function retryAfter(headers: Headers | undefined): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function toModelError(error: unknown): ModelCallError {
+export function toModelError(error: unknown): ModelCallError {
   if (error instanceof ModelCallError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) return new ModelCallError('timeout', 'the model did not answer in time', undefined, { cause: error });
   if (error instanceof OpenAI.APIConnectionError) return new ModelCallError('network', `cannot reach the model: ${error.message}`, undefined, { cause: error });

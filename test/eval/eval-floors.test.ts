@@ -3,6 +3,7 @@ import { createUnderstanding } from '../../src/pipeline/understand-story.js';
 import { loadThreatActors } from '../../src/topics/threat-actors.js';
 import { bareFranc, keywordRegexes } from './baselines.js';
 import { type Figures, type LabeledStory, evaluate, loadLabeled } from './evaluate.js';
+import { CLUSTER_BASELINES, loadClusterSet, scoreClusters } from './evaluate-clusters.js';
 
 // Floors a little under the figures `npm run eval` printed when they were set (README, "Accuracy"):
 // a change that makes classification worse fails here.
@@ -46,6 +47,31 @@ describe('classification quality on the labeled sets', () => {
       expect(ours.languageAccuracy!).toBeGreaterThan(franc.languageAccuracy!);
       for (const topic of ['taiwan', 'apt']) expect(ours.topics[topic]!.f1).toBeGreaterThan(keywords.topics[topic]!.f1);
       expect(ours.groupRecall!).toBeGreaterThan(keywords.groupRecall!);
+    }
+  });
+});
+
+// Story folding, pairwise over every pair of reports (README, "Story folding"). Precision is held
+// highest: a false merge hides a story; a missed one only costs a second alert.
+describe('story folding quality on the labeled clusters', () => {
+  it('dev set (tuned on)', async () => {
+    const s = await scoreClusters(loadClusterSet('dev'));
+    expect(s.precision).toBeGreaterThanOrEqual(0.98);
+    expect(s.recall).toBeGreaterThanOrEqual(0.5);
+    expect(s.crossLanguage!.recall).toBeGreaterThanOrEqual(0.48);
+  });
+
+  it('held-out set (never tuned on)', async () => {
+    const s = await scoreClusters(loadClusterSet('heldout'));
+    expect(s.precision).toBeGreaterThanOrEqual(0.88);
+    expect(s.recall).toBeGreaterThanOrEqual(0.58);
+  });
+
+  it('folds what the baselines leave apart', async () => {
+    for (const set of ['dev', 'heldout'] as const) {
+      const items = loadClusterSet(set);
+      const ours = await scoreClusters(items);
+      for (const baseline of Object.values(CLUSTER_BASELINES)) expect(ours.f1).toBeGreaterThan((await scoreClusters(items, baseline)).f1);
     }
   });
 });

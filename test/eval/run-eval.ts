@@ -6,6 +6,7 @@ import { createUnderstanding } from '../../src/pipeline/understand-story.js';
 import { loadThreatActors } from '../../src/topics/threat-actors.js';
 import { bareFranc, keywordRegexes } from './baselines.js';
 import { type Figures, LABELED_DIR, type LabeledStory, type Prediction, evaluate, loadLabeled } from './evaluate.js';
+import { CLUSTER_BASELINES, clusterErrors, loadClusterSet, predictClusters, scoreClusters } from './evaluate-clusters.js';
 
 const showErrors = process.argv.includes('--errors');
 const understand = createUnderstanding({ topics: {} });
@@ -54,3 +55,18 @@ const dev = loadLabeled('stories.jsonl');
 report('dev set (test/fixtures/labeled/stories.jsonl)', dev);
 if (existsSync(join(LABELED_DIR, 'heldout.jsonl'))) report('held-out set (heldout.jsonl, never used for tuning)', loadLabeled('heldout.jsonl'));
 console.log(`\nclassify throughput, one core, title + lead: ${Math.round(throughput(dev)).toLocaleString('en')} stories/s`);
+
+// Story folding: pairwise precision and recall over every pair of reports, and over the pairs
+// in two different languages, for straitwatch and two baselines.
+const pair = (x: number | undefined) => (x === undefined ? '  -  ' : x.toFixed(3));
+for (const name of ['dev', 'heldout'] as const) {
+  const items = loadClusterSet(name);
+  const clusters = new Set(items.map((item) => item.cluster)).size;
+  console.log(`\n== story folding, ${name} set (test/fixtures/clusters/${name}.jsonl): ${items.length} reports, ${clusters} stories${name === 'heldout' ? ', never tuned on' : ''} ==`);
+  console.log('system                 pairwise P / R / F1        across languages P / R');
+  for (const [system, predict] of [['straitwatch', predictClusters], ...Object.entries(CLUSTER_BASELINES)] as const) {
+    const s = await scoreClusters(items, predict);
+    console.log(`${system.padEnd(21)}  ${pair(s.precision)} / ${pair(s.recall)} / ${pair(s.f1)}      ${pair(s.crossLanguage?.precision)} / ${pair(s.crossLanguage?.recall)}`);
+  }
+  if (showErrors) for (const line of clusterErrors(items, await predictClusters(items))) console.log(`  ${line}`);
+}

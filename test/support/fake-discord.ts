@@ -239,7 +239,13 @@ export class FakeDiscord {
     if (!route) return notFound();
     const { id, token, messageId } = route;
     if (route.kind === 'webhook') {
-      return this.limited(route.key, id, () => (request.method === 'POST' ? this.executeWebhook(id, token!, request, raw) : methodNotAllowed()));
+      return this.limited(route.key, id, () =>
+        request.method === 'POST' && !messageId
+          ? this.executeWebhook(id, token!, request, raw)
+          : request.method === 'PATCH' && messageId
+            ? this.editWebhookMessage(id, token!, messageId, raw)
+            : methodNotAllowed(),
+      );
     }
     return this.limited(route.key, id, () => {
       const denied = this.checkAuth(request) ?? this.checkChannel(id);
@@ -319,10 +325,23 @@ export class FakeDiscord {
     return request.query.wait === 'true' ? { status: 200, body: message } : { status: 204 };
   }
 
+  /** PATCH /webhooks/:id/:token/messages/:mid: only the webhook's own messages. */
+  private editWebhookMessage(id: string, token: string, messageId: string, raw: string): Answer {
+    const webhook = this.webhooks.get(id);
+    if (!webhook || webhook.token !== token) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+    const message = this.channels.get(webhook.channelId)!.messages.find((m) => m.id === messageId);
+    if (!message || message.webhook_id !== id) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    return this.applyEdit(message, raw);
+  }
+
   private editMessage(channelId: string, messageId: string, raw: string): Answer {
     const message = this.channels.get(channelId)!.messages.find((m) => m.id === messageId);
     if (!message) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
     if (message.author.id !== this.bot.id) return { status: 403, body: { message: 'Cannot edit a message authored by another user', code: 50005 } };
+    return this.applyEdit(message, raw);
+  }
+
+  private applyEdit(message: FakeMessage, raw: string): Answer {
     const parsed = parseBody(raw);
     if ('status' in parsed) return parsed;
     const invalid = validateMessage(parsed.body, false);
@@ -400,7 +419,10 @@ interface Route {
 function routeOf(request: RecordedRequest): Route | undefined {
   const parts = request.path.split('/').filter(Boolean);
   if (parts[0] !== 'api' || parts[1] !== 'v10') return undefined;
-  const [resource, id, sub, messageId, extra] = parts.slice(2);
+  const [resource, id, sub, messageId, extra, more] = parts.slice(2);
+  if (resource === 'webhooks' && id && sub && messageId === 'messages' && extra && more === undefined) {
+    return { kind: 'webhook', key: `${request.method} /webhooks/:id/:token/messages/:mid`, id, token: sub, messageId: extra };
+  }
   if (!id || !sub || extra !== undefined) return undefined;
   if (resource === 'webhooks' && messageId === undefined) return { kind: 'webhook', key: `${request.method} /webhooks/:id/:token`, id, token: sub };
   if (resource !== 'channels' || sub !== 'messages') return undefined;

@@ -53,9 +53,34 @@ export class FakeOpenAI {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Texts sent to /embeddings, in order, and how the fake turns a text into a vector. */
+  readonly embedded: string[] = [];
+  private embedder: ((text: string) => number[]) | undefined;
+  private embeddingFailures = 0;
+
+  /** Answers /embeddings with `vectorOf(text)` per input; the next `failures` calls get a 500. */
+  embedWith(vectorOf: (text: string) => number[], failures = 0): this {
+    this.embedder = vectorOf;
+    this.embeddingFailures = failures;
+    return this;
+  }
+
+  private embeddings(res: http.ServerResponse, body: { model?: string; input?: string | string[] }): void {
+    if (!this.embedder || this.embeddingFailures > 0) {
+      this.embeddingFailures = Math.max(0, this.embeddingFailures - 1);
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'fake embeddings error', type: 'server_error' } }));
+      return;
+    }
+    const inputs = Array.isArray(body.input) ? body.input : [body.input ?? ''];
+    this.embedded.push(...inputs);
+    const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: this.embedder!(text) }));
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 8, total_tokens: 8 } }));
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let raw = '';
     for await (const chunk of req) raw += chunk;
+    if (req.url?.endsWith('/embeddings')) return this.embeddings(res, JSON.parse(raw || '{}') as { model?: string; input?: string | string[] });
     const body = JSON.parse(raw || '{}') as RecordedCall['body'];
     this.calls.push({ path: req.url ?? '', body, ...(req.headers.authorization && { authorization: req.headers.authorization }) });
     const answer = this.queue.shift() ?? this.fallback;

@@ -23,6 +23,8 @@ export function storyJson(story: Story) {
     topics: story.classification?.topics ?? [],
     scores: story.classification?.scores ?? {},
     groups: story.classification?.groups ?? [],
+    /** The story this report was folded into (its first report's id; its own id when it is the first). */
+    story: story.clusterId ?? story.id,
   };
 }
 

@@ -36,7 +36,7 @@ export function registerSearch(program: Command): void {
         ...(options.since && { since: options.since }),
         limit: Math.max(1, Number(options.limit) || 20),
       });
-      for (const { story, score } of hits) {
+      for (const { story, score, storyId, reports } of hits) {
         const c = story.classification;
         if (options.json) {
           const line = {
@@ -50,11 +50,17 @@ export function registerSearch(program: Command): void {
             groups: c?.groups ?? [],
             score,
             summary: story.summary,
+            // The story this report belongs to, and every report of it (one story, many outlets and languages).
+            story: storyId,
+            reports: reports.map((r) => ({ id: r.id, feed: r.feedId, title: r.title, link: r.link ?? null, lang: r.classification?.bcp47 ?? 'und', published: r.published })),
           };
           process.stdout.write(`${JSON.stringify(line)}\n`);
         } else {
           const tags = [...(c?.topics ?? []), ...(c?.groups ?? [])].join(', ');
           process.stdout.write(`${story.published.slice(0, 10)}  ${story.feedId.padEnd(18)} ${story.title}${tags ? `  [${tags}]` : ''}\n    ${story.link ?? ''}\n`);
+          for (const other of reports.filter((r) => r.id !== story.id)) {
+            process.stdout.write(`    also: ${other.feedId} (${other.classification?.bcp47 ?? 'und'}) ${other.title}\n`);
+          }
         }
       }
       if (!options.json && hits.length === 0) process.stdout.write('no stories found\n');

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
-import { CircuitBreaker } from '../summarize/circuit-breaker.js';
-import { toModelError } from '../summarize/openai-summary-client.js';
+import { CircuitBreaker } from './circuit-breaker.js';
+import { toModelError } from './openai-summary-client.js';
 
 export interface OpenAiEmbeddingOptions {
   apiKey: string;

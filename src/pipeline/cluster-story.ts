@@ -1,0 +1,72 @@
+import type { ClusteringConfig } from '../config/schema.js';
+import type { Story } from '../core/story.js';
+import { assignStory } from '../cluster/assign-story.js';
+import type { ClusterInput } from '../cluster/cluster-input.js';
+import { type ClusterThresholds, DEFAULT_CLUSTER_THRESHOLDS } from '../cluster/cluster-thresholds.js';
+import type { ClusterIndex } from '../cluster/memory-cluster-index.js';
+import type { OpenAiEmbeddingClient } from '../summarize/openai-embedding-client.js';
+import type { Logger } from '../log/logger.js';
+
+/** Headline and lead are what reports of one event share; the body adds noise and cost. */
+const LEAD_CHARS = 600;
+
+export function clusterInputOf(story: Story): ClusterInput {
+  const lead = (story.summary || story.content).slice(0, LEAD_CHARS);
+  return {
+    id: story.id,
+    title: story.title,
+    text: lead,
+    lang: story.classification?.bcp47 ?? 'und',
+    groups: story.classification?.groups ?? [],
+    published: story.published,
+    feedId: story.feedId,
+    ...(story.link && { link: story.link }),
+  };
+}
+
+export function clusterThresholds(config: Partial<ClusteringConfig> = {}): ClusterThresholds {
+  return {
+    windowHours: config.windowHours ?? DEFAULT_CLUSTER_THRESHOLDS.windowHours,
+    sameLanguage: config.sameLanguage ?? DEFAULT_CLUSTER_THRESHOLDS.sameLanguage,
+    crossLanguage: config.crossLanguage ?? DEFAULT_CLUSTER_THRESHOLDS.crossLanguage,
+    minSharedEntities: config.minSharedEntities ?? DEFAULT_CLUSTER_THRESHOLDS.minSharedEntities,
+    embedding: config.embedding ?? DEFAULT_CLUSTER_THRESHOLDS.embedding,
+  };
+}
+
+/**
+ * The clustering stage as the pipeline runs it: relevant stories (the ones that alert and that
+ * users look for) are folded into the story they report; the rest stand alone, which keeps the
+ * cost of a cold poll of thousands of unrelated items flat. Embeddings, when configured, are
+ * fetched before the store's transaction; the assignment itself runs inside it.
+ */
+export class StoryClusterer {
+  constructor(
+    private readonly index: ClusterIndex,
+    private readonly thresholds: ClusterThresholds,
+    private readonly embeddings?: OpenAiEmbeddingClient,
+    private readonly log?: Logger,
+  ) {}
+
+  folds(story: Story): boolean {
+    return (story.classification?.topics.length ?? 0) > 0;
+  }
+
+  /** Embeddings of the stories that will be folded; empty when none are configured or the endpoint fails. */
+  async embed(stories: readonly Story[]): Promise<Map<string, number[]>> {
+    const folded = stories.filter((story) => this.folds(story));
+    if (!this.embeddings || folded.length === 0) return new Map();
+    const answer = await this.embeddings.embed(folded.map((story) => `${story.title}\n${clusterInputOf(story).text}`));
+    if ('error' in answer) {
+      this.log?.warn({ stories: folded.length }, `clustering without embeddings this time: ${answer.error}`);
+      return new Map();
+    }
+    return new Map(folded.map((story, i) => [story.id, answer.vectors[i]!]));
+  }
+
+  /** The story's cluster id: a matching story's, or its own. */
+  assign(story: Story, embedding?: readonly number[]): string {
+    if (!this.folds(story)) return story.id;
+    return assignStory(clusterInputOf(story), this.index, this.thresholds, embedding).clusterId;
+  }
+}

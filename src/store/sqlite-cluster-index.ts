@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3';
+import type { ClusterFeatures } from '../cluster/cluster-features.js';
+import type { ClusterCandidate, ClusterIndex } from '../cluster/memory-cluster-index.js';
+
+/** Per key, the newest members within the window: a key shared by thousands (a weak entity) cannot flood the comparison. */
+const PER_KEY = 48;
+/** Comparisons per new report, at most. */
+const MAX_CANDIDATES = 400;
+
+/**
+ * The clusterer's memory in SQLite: each member's features (and embedding) and its lookup keys.
+ * Candidates are found by index seeks on (key, published time), so the cost of a new report is
+ * flat however many stories are stored. Writes happen inside the caller's transaction (the one
+ * that stores the report), so a report and its cluster assignment commit together.
+ */
+export class SqliteClusterIndex implements ClusterIndex {
+  private readonly s;
+
+  constructor(db: Database.Database) {
+    this.s = {
+      byKey: db.prepare<[string, number, number, number], { story_id: string }>(
+        'SELECT story_id FROM cluster_keys WHERE key = ? AND published_ms BETWEEN ? AND ? ORDER BY published_ms DESC LIMIT ?',
+      ),
+      member: db.prepare<[string], { story_id: string; cluster_id: string; features: string; embedding: Buffer | null }>(
+        'SELECT story_id, cluster_id, features, embedding FROM cluster_members WHERE story_id = ?',
+      ),
+      addMember: db.prepare<[string, string, number, string, Buffer | null]>(
+        'INSERT OR REPLACE INTO cluster_members (story_id, cluster_id, published_ms, features, embedding) VALUES (?, ?, ?, ?, ?)',
+      ),
+      addKey: db.prepare<[string, number, string]>('INSERT OR IGNORE INTO cluster_keys (key, published_ms, story_id) VALUES (?, ?, ?)'),
+    };
+  }
+
+  candidates(features: ClusterFeatures, windowMs: number): ClusterCandidate[] {
+    const from = features.publishedMs - windowMs;
+    const to = features.publishedMs + windowMs;
+    const ids = new Set<string>();
+    for (const key of features.keys) {
+      for (const row of this.s.byKey.all(key, from, to, PER_KEY)) ids.add(row.story_id);
+      if (ids.size >= MAX_CANDIDATES) break;
+    }
+    const out: ClusterCandidate[] = [];
+    for (const id of ids) {
+      const row = this.s.member.get(id);
+      if (!row) continue;
+      out.push({
+        storyId: row.story_id,
+        clusterId: row.cluster_id,
+        features: JSON.parse(row.features) as ClusterFeatures,
+        ...(row.embedding && { embedding: [...new Float32Array(row.embedding.buffer, row.embedding.byteOffset, row.embedding.byteLength / 4)] }),
+      });
+    }
+    return out;
+  }
+
+  add(storyId: string, clusterId: string, features: ClusterFeatures, embedding?: readonly number[]): void {
+    const blob = embedding ? Buffer.from(new Float32Array(embedding).buffer) : null;
+    this.s.addMember.run(storyId, clusterId, features.publishedMs, JSON.stringify(features), blob);
+    for (const key of new Set(features.keys)) this.s.addKey.run(key, features.publishedMs, storyId);
+  }
+}

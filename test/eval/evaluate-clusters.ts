@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { ClusterThresholds } from '../../src/cluster/cluster-thresholds.js';
+import { StoryClusterer, clusterThresholds } from '../../src/pipeline/cluster-story.js';
+import { foldReports } from '../../src/pipeline/fold-reports.js';
+import { createUnderstanding } from '../../src/pipeline/understand-story.js';
+import { SqliteClusterIndex } from '../../src/store/sqlite-cluster-index.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { CLUSTER_FIXTURE_DIR, type ClusterItem, type PairwiseScores, fixtureLabels, loadClusterFixture, pairwiseScores } from './cluster-metrics.js';
+
+export const loadClusterSet = (name: 'dev' | 'heldout') => loadClusterFixture(join(CLUSTER_FIXTURE_DIR, `${name}.jsonl`));
+
+const understand = createUnderstanding({ topics: {} });
+
+/**
+ * The pipeline's own folding (StoryClusterer over the SQLite index, no embeddings), fed the
+ * reports in publication order as feeds would deliver them.
+ */
+export async function predictClusters(items: readonly ClusterItem[], thresholds: ClusterThresholds = clusterThresholds()): Promise<Map<string, string>> {
+  const store = openSqliteStore(':memory:');
+  try {
+    const ordered = [...items].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
+    const folded = await foldReports(ordered, understand, new StoryClusterer(new SqliteClusterIndex(store.db), thresholds));
+    return new Map(folded.map((line) => [line.id, line.story]));
+  } finally {
+    store.close();
+  }
+}
+
+/** Baselines on the same reports: every report alone (what bots post today), and near-duplicates only (no cross-language evidence). */
+export const CLUSTER_BASELINES: Record<string, (items: readonly ClusterItem[]) => Promise<Map<string, string>>> = {
+  'every report alone': async (items) => new Map(items.map((item) => [item.id, item.id])),
+  'same language only': (items) => predictClusters(items, { ...clusterThresholds(), crossLanguage: Number.POSITIVE_INFINITY, minSharedEntities: 1_000 }),
+};
+
+export async function scoreClusters(items: readonly ClusterItem[], predict: (items: readonly ClusterItem[]) => Promise<Map<string, string>> = predictClusters): Promise<PairwiseScores> {
+  const { labels, languageOf } = fixtureLabels(items);
+  return pairwiseScores(labels, await predict(items), languageOf);
+}
+
+/** Gold pairs the prediction split (missed) and predicted pairs gold keeps apart (false merges), for `npm run eval -- --errors`. */
+export function clusterErrors(items: readonly ClusterItem[], predicted: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i]!;
+      const b = items[j]!;
+      const gold = a.cluster === b.cluster;
+      const ours = predicted.get(a.id) === predicted.get(b.id);
+      if (gold !== ours) out.push(`${gold ? 'missed' : 'FALSE MERGE'}: ${a.id} [${a.cluster}] ${a.title.slice(0, 50)}  ~  ${b.id} [${b.cluster}] ${b.title.slice(0, 50)}`);
+    }
+  }
+  return out;
+}
