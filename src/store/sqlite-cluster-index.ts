@@ -3,9 +3,14 @@ import type { ClusterFeatures } from '../cluster/cluster-features.js';
 import type { ClusterCandidate, ClusterIndex } from '../cluster/memory-cluster-index.js';
 
 /** Per key, the newest members within the window: a key shared by thousands (a weak entity) cannot flood the comparison. */
-const PER_KEY = 48;
-/** Comparisons per new report, at most. */
-const MAX_CANDIDATES = 400;
+const PER_KEY = 24;
+/**
+ * Comparisons per new report, at most: the members sharing the most keys with it (a copy shares
+ * most LSH bands, a translation several strong entities; a bystander one common key).
+ */
+const MAX_COMPARED = 64;
+/** Parsed features of recent members, so a burst of reports of one event does not parse them again. */
+const CACHE_SIZE = 4096;
 
 /**
  * The clusterer's memory in SQLite: each member's features (and embedding) and its lookup keys.
@@ -31,31 +36,50 @@ export class SqliteClusterIndex implements ClusterIndex {
     };
   }
 
+  private readonly cache = new Map<string, ClusterCandidate>();
+
   candidates(features: ClusterFeatures, windowMs: number): ClusterCandidate[] {
     const from = features.publishedMs - windowMs;
     const to = features.publishedMs + windowMs;
-    const ids = new Set<string>();
-    for (const key of features.keys) {
-      for (const row of this.s.byKey.all(key, from, to, PER_KEY)) ids.add(row.story_id);
-      if (ids.size >= MAX_CANDIDATES) break;
+    const shared = new Map<string, number>();
+    for (const key of new Set(features.keys)) {
+      for (const row of this.s.byKey.all(key, from, to, PER_KEY)) shared.set(row.story_id, (shared.get(row.story_id) ?? 0) + 1);
     }
+    const ranked = [...shared].sort((a, b) => b[1] - a[1]).slice(0, MAX_COMPARED);
     const out: ClusterCandidate[] = [];
-    for (const id of ids) {
-      const row = this.s.member.get(id);
-      if (!row) continue;
-      out.push({
-        storyId: row.story_id,
-        clusterId: row.cluster_id,
-        features: JSON.parse(row.features) as ClusterFeatures,
-        ...(row.embedding && { embedding: [...new Float32Array(row.embedding.buffer, row.embedding.byteOffset, row.embedding.byteLength / 4)] }),
-      });
+    for (const [id] of ranked) {
+      const candidate = this.member(id);
+      if (candidate) out.push(candidate);
     }
     return out;
+  }
+
+  private member(id: string): ClusterCandidate | undefined {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    const row = this.s.member.get(id);
+    if (!row) return undefined;
+    const candidate: ClusterCandidate = {
+      storyId: row.story_id,
+      clusterId: row.cluster_id,
+      features: JSON.parse(row.features) as ClusterFeatures,
+      ...(row.embedding && { embedding: [...new Float32Array(row.embedding.buffer, row.embedding.byteOffset, row.embedding.byteLength / 4)] }),
+    };
+    this.remember(candidate);
+    return candidate;
+  }
+
+  private remember(candidate: ClusterCandidate): void {
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(candidate.storyId, candidate);
   }
 
   add(storyId: string, clusterId: string, features: ClusterFeatures, embedding?: readonly number[]): void {
     const blob = embedding ? Buffer.from(new Float32Array(embedding).buffer) : null;
     this.s.addMember.run(storyId, clusterId, features.publishedMs, JSON.stringify(features), blob);
     for (const key of new Set(features.keys)) this.s.addKey.run(key, features.publishedMs, storyId);
+    // Fresh members are the likeliest candidates of the next reports.
+    this.cache.delete(storyId);
+    this.remember({ storyId, clusterId, features, ...(embedding && { embedding }) });
   }
 }
