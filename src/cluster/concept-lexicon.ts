@@ -3,7 +3,7 @@ import { UNSPACED_CHAR, isUnspaced, matchForm } from './match-text.js';
 
 interface ConceptsFile {
   ignore: string[];
-  concepts: Record<string, { weight?: number; forms: Record<string, string[]> }>;
+  concepts: Record<string, { weight?: number; implies?: string[]; forms: Record<string, string[]> }>;
 }
 
 /** One form of a concept, as matched: words (each maybe a stem) or one unspaced string. */
@@ -64,9 +64,14 @@ export function compileLexicon(file: ConceptsFile): ConceptLexicon {
   const byWordKey = new Map<string, Form[]>();
   const byCharKey = new Map<string, Form[]>();
   const weights = new Map<string, number>();
+  const implied = new Map<string, string[]>();
   const entries: Array<[string, string]> = file.ignore.map((raw) => ['', raw]);
   for (const [id, concept] of Object.entries(file.concepts)) {
     if (concept.weight !== undefined) weights.set(id, concept.weight);
+    for (const general of concept.implies ?? []) {
+      if (!(general in file.concepts)) throw new Error(`concepts.json: "${id}" implies "${general}", which is no concept`);
+    }
+    if (concept.implies) implied.set(id, concept.implies);
     for (const raw of Object.values(concept.forms).flat()) entries.push([id, raw]);
   }
   for (const [id, raw] of entries) {
@@ -100,6 +105,8 @@ export function compileLexicon(file: ConceptsFile): ConceptLexicon {
       if (best.id) found.add(best.id);
       t += best.words.length - 1;
     }
+    // One outlet writes "the Legislative Yuan", another "parliament": the specific name implies the general one.
+    for (const id of [...found]) for (const general of implied.get(id) ?? []) found.add(general);
     return [...found];
   }
 

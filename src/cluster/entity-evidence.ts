@@ -40,9 +40,17 @@ function kindsWithout(mine: readonly string[], publishedMs: number, shared: Read
   return kinds;
 }
 
-function totalWeight(entities: readonly string[], publishedMs: number): number {
+/**
+ * A count only one story gives counts half against it: leads differ in how many figures they quote (vote
+ * shares, toll, magnitude by each agency), not in what event they report.
+ */
+const UNSHARED_COUNT_FACTOR = 0.5;
+/** Shared strong entities that excuse differing counts: a place, a body and a magnitude are one event, whatever tolls each quotes. */
+const COUNTS_EXCUSED_AT = 2;
+
+function totalWeight(entities: readonly string[], publishedMs: number, shared: ReadonlySet<string>): number {
   let total = 0;
-  for (const e of entities) total += entityWeight(e, publishedMs);
+  for (const e of entities) total += entityWeight(e, publishedMs) * (e.startsWith('num:') && !shared.has(e) ? UNSHARED_COUNT_FACTOR : 1);
   return total;
 }
 
@@ -60,13 +68,15 @@ export function entityEvidence(a: EntitySide, b: EntitySide): EntityEvidence {
   }
   // The geometric mean rather than the lighter story's weight: what only one story names counts against, so a
   // short report naming Lai and an inauguration is not taken into every story that mentions both in passing.
-  const norms = Math.sqrt(totalWeight(a.entities, a.publishedMs) * totalWeight(b.entities, b.publishedMs));
+  const norms = Math.sqrt(totalWeight(a.entities, a.publishedMs, shared) * totalWeight(b.entities, b.publishedMs, shared));
   const kindsA = kindsWithout(a.entities, a.publishedMs, shared);
   const kindsB = kindsWithout(b.entities, b.publishedMs, shared);
-  // Counts are stricter than names: one shared number ("24 hours") does not excuse two that differ, as in
-  // daily reports of PLA activity, which share their wording and all but the counts. A lead that gives
-  // fewer counts than another is no conflict.
+  // Counts are stricter than names: one shared strong entity ("24 hours", the median line) does not excuse two
+  // counts that differ, as in daily reports of PLA activity, which share their wording and all but the counts.
+  // Two do: reports of one earthquake share its place and magnitude and quote different tolls. A lead that
+  // gives fewer counts than another is no conflict.
   const ownCount = (mine: readonly string[]) => mine.some((e) => e.startsWith('num:') && !shared.has(e));
-  const conflict = [...kindsA].some((kind) => kindsB.has(kind)) || (ownCount(a.entities) && ownCount(b.entities));
+  const countsConflict = strongShared < COUNTS_EXCUSED_AT && ownCount(a.entities) && ownCount(b.entities);
+  const conflict = [...kindsA].some((kind) => kindsB.has(kind)) || countsConflict;
   return { score: norms > 0 ? sharedWeight / norms : 0, strongShared, conflict };
 }

@@ -23,10 +23,13 @@ const ABBREVIATION = Object.keys(EN_ABBREVIATIONS).join('|');
 const L = 'a-zà-ÿčěřšžůа-яёіїєґ';
 const YEAR = '(?:,?\\s*(\\d{4})(?!\\d))?';
 
+/** 今月 / 本月 / 当月 name the month of publication, 先月 / 上月 / 上个月 the one before. */
+const RELATIVE_MONTHS: Record<string, number> = { 今月: 0, 本月: 0, 当月: 0, 先月: -1, 上月: -1, 上个月: -1 };
+
 interface DatePattern {
   pattern: RegExp;
   /** Year, month, day from the match; a missing year or month is taken from the publication date. */
-  parts: (m: RegExpExecArray) => [year: string | undefined, month: number | undefined, day: string];
+  parts: (m: RegExpExecArray, published: Date) => [year: string | undefined, month: number | undefined, day: string];
 }
 
 const PATTERNS: DatePattern[] = [
@@ -36,8 +39,12 @@ const PATTERNS: DatePattern[] = [
   { pattern: new RegExp(`(?<![\\d.])(\\d{1,2})(?:\\.|er|º)?\\s+(?:de\\s+)?(${NAME})(?![${L}])(?:\\s+(?:de\\s+)?(\\d{4}))?`, 'g'), parts: (m) => [m[3], MONTHS[m[2]!], m[1]!] },
   // 2025年10月11日 · 10月11号 · 2025년 10월 11일
   { pattern: /(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日号일]/g, parts: (m) => [m[1], Number(m[2]), m[3]!] },
+  // 今月20日 · 上个月20号: the day-alone pattern below skips a day after 月, which left "20" to be read as a count.
+  { pattern: /(今月|本月|当月|先月|上个月|上月)\s*(\d{1,2})\s*[日号]/g, parts: (m, published) => [undefined, ((published.getUTCMonth() + RELATIVE_MONTHS[m[1]!]! + 12) % 12) + 1, m[2]!] },
   // ngày 11 tháng 10 năm 2025
   { pattern: /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/g, parts: (m) => [m[3], Number(m[2]), m[1]!] },
+  // ngày 23/5 · ngày 23/5/2024 (Vietnamese writes day before month)
+  { pattern: /ngày\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/])/g, parts: (m) => [m[3], Number(m[2]), m[1]!] },
   // Chinese and Japanese leads give the day alone: "（中央社記者台北11日電）", "11日，"; Korean "11일".
   { pattern: /(?<![\d月월/])(\d{1,2})\s*(?:日(?![本間间])|号|일(?!본))/g, parts: (m) => [undefined, undefined, m[1]!] },
 ];
@@ -84,7 +91,7 @@ export function mentionedDates(folded: string, publishedMs: number): MentionedDa
   for (const { pattern, parts } of PATTERNS) {
     rest = rest.replace(pattern, (...args) => {
       const match = args.slice(0, -2) as unknown as RegExpExecArray;
-      const [year, month, day] = parts(match);
+      const [year, month, day] = parts(match, new Date(publishedMs));
       const ms = resolve(year, month, Number(day), publishedMs);
       if (ms === undefined) return match[0];
       dates.add(`date:${new Date(ms).toISOString().slice(0, 10)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conceptLexicon } from '../../src/cluster/concept-lexicon.js';
+import { compileLexicon, conceptLexicon } from '../../src/cluster/concept-lexicon.js';
 import { matchText } from '../../src/cluster/match-text.js';
 import { foldText } from '../../src/core/fold-text.js';
 
@@ -17,6 +17,8 @@ describe('conceptLexicon', () => {
     { name: 'Russian declension (stem)', text: 'в Гуанчжоу и Тайване', concept: 'place:guangzhou' },
     { name: 'Latin name glued to Han', text: '美國FBI懸賞', concept: 'org:fbi' },
     { name: 'U.S. with periods', text: 'the U.S. Treasury', concept: 'country:us' },
+    { name: 'a specific body implies the general one', text: '立法院今天表決', concept: 'org:parliament' },
+    { name: "Japan's police agency is the police", text: '警察庁によると', concept: 'org:police' },
   ])('$name: "$text" names $concept', ({ text, concept }) => {
     expect(find(text)).toContain(concept);
   });
@@ -29,6 +31,11 @@ describe('conceptLexicon', () => {
     { name: 'the PRC is not the Republic of China', text: "the People's Republic of China", absent: 'country:taiwan' },
   ])('$name', ({ text, absent }) => {
     expect(find(text)).not.toContain(absent);
+  });
+
+  it('rejects an "implies" that names no concept', () => {
+    const file = { ignore: [], concepts: { 'org:a': { implies: ['org:missing'], forms: { en: ['alpha'] } } } };
+    expect(() => compileLexicon(file)).toThrow(/"org:a" implies "org:missing"/);
   });
 
   it('knows the weights concepts.json sets, and none it does not', () => {

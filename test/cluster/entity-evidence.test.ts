@@ -37,6 +37,14 @@ describe('entityEvidence', () => {
     expect(withStrong).toBeLessThan(withWeak);
   });
 
+  it('weighs a count only one story gives at half: leads differ in how many figures they quote', () => {
+    const short = side('org:icefc', 'place:guangzhou');
+    const withCount = entityEvidence(short, side('org:icefc', 'place:guangzhou', 'num:10000')).score;
+    // Both weigh 2 (kind defaults); the count only one story gives counts as 1.
+    const withPlace = entityEvidence(short, side('org:icefc', 'place:guangzhou', 'place:shanghai')).score;
+    expect(withCount).toBeGreaterThan(withPlace);
+  });
+
   it('does not count weak entities as strong', () => {
     expect(entityEvidence(side('country:taiwan', 'country:china', 'event:military-drills'), side('country:taiwan', 'country:china', 'event:military-drills')).strongShared).toBe(0);
   });
@@ -47,6 +55,13 @@ describe('entityEvidence on counts', () => {
     { name: 'each gives a count the other lacks, though one is shared', a: ['num:20', 'num:24'], b: ['num:35', 'num:24'], conflict: true },
     { name: 'one gives more counts', a: ['num:20', 'num:24'], b: ['num:20'], conflict: false },
     { name: 'neither gives counts', a: ['org:fbi'], b: ['org:fbi'], conflict: false },
+    {
+      name: 'two shared strong entities excuse tolls that differ (one earthquake, two agencies)',
+      a: ['place:hualien', 'num:7.2', 'num:25', 'event:earthquake'],
+      b: ['place:hualien', 'num:7.2', 'num:58', 'event:earthquake'],
+      conflict: false,
+    },
+    { name: 'one shared strong entity does not', a: ['place:median-line', 'num:20'], b: ['place:median-line', 'num:35'], conflict: true },
   ])('$name: conflict $conflict', ({ a, b, conflict }) => {
     expect(entityEvidence(side(...a), side(...b)).conflict).toBe(conflict);
   });

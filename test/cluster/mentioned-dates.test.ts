@@ -16,6 +16,12 @@ describe('mentionedDates', () => {
     { text: 'ngày 3 tháng 10', date: 'date:2025-10-03' },
     { text: '2025年10月3日', date: 'date:2025-10-03' },
     { text: '10월 3일', date: 'date:2025-10-03' },
+    { name: 'Vietnamese day/month', text: 'ngày 3/10', date: 'date:2025-10-03' },
+    { name: 'Vietnamese day/month/year', text: 'ngày 3/10/2024', date: 'date:2024-10-03' },
+    { name: 'this month (Japanese)', text: '今月3日に就任した', date: 'date:2025-10-03' },
+    { name: 'this month (Chinese)', text: '本月3日', date: 'date:2025-10-03' },
+    { name: 'last month (Japanese)', text: '先月20日', date: 'date:2025-09-20' },
+    { name: 'last month (Chinese)', text: '上个月20号', date: 'date:2025-09-20' },
     { name: 'a Chinese dateline gives the day alone', text: '（中央社記者台北11日電）', date: 'date:2025-10-11' },
     { name: 'a day after the publication month ends is last month', text: '30日', date: 'date:2025-09-30' },
     { name: 'a month without a year is the nearest', text: 'December 24', date: 'date:2025-12-24' },
@@ -26,6 +32,10 @@ describe('mentionedDates', () => {
 
   it('blanks the dates it reads, so their digits are not counted again', () => {
     expect(mentionedDates('10月3日，20名', PUBLISHED).rest).toBe('     ，20名');
+  });
+
+  it('leaves no count behind a day of this month', () => {
+    expect(mentionedDates(foldText('今月20日に就任'), PUBLISHED).rest).not.toMatch(/20/);
   });
 
   it('does not read 日本 as a day', () => {

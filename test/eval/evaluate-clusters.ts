@@ -26,6 +26,27 @@ export async function predictClusters(items: readonly ClusterItem[], thresholds:
   }
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * The reports with every labeled event moved into one 72-hour span, each keeping its own spacing: event k
+ * (in order of first report) starts at k × 4.5 h, mod 72 h. A stress test of false merges, closer to a busy
+ * feed-day than the spread-out set, where the window keeps most events apart. Returned in time order.
+ */
+export function denseTimes<T extends { published: string; cluster: string; id: string }>(items: readonly T[]): T[] {
+  const byTime = (a: T, b: T) => Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id);
+  const ordered = [...items].sort(byTime);
+  if (ordered.length === 0) return ordered;
+  const base = Date.parse(ordered[0]!.published);
+  const shift = new Map<string, number>();
+  return ordered
+    .map((item) => {
+      if (!shift.has(item.cluster)) shift.set(item.cluster, base + ((shift.size * 4.5) % 72) * HOUR_MS - Date.parse(item.published));
+      return { ...item, published: new Date(Date.parse(item.published) + shift.get(item.cluster)!).toISOString() };
+    })
+    .sort(byTime);
+}
+
 /** Baselines on the same reports: every report alone (what bots post today), and near-duplicates only (no cross-language evidence). */
 export const CLUSTER_BASELINES: Record<string, (items: readonly ClusterItem[]) => Promise<Map<string, string>>> = {
   'every report alone': async (items) => new Map(items.map((item) => [item.id, item.id])),
