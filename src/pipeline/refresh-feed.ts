@@ -149,13 +149,16 @@ export async function refreshFeed(feed: FeedConfig, policy: PollPolicy, deps: Re
         story.classification = deps.understand({ title: story.title, summary: story.summary, content: story.content, feedLanguage: feed.language });
       }
       const alerts = alertsFor(fresh, status === 'seeded', deps);
+      // A first poll's backlog is stored unfolded (it does not alert; folding thousands of old
+      // items would dominate a cold start), except what it does alert.
       const clusterer = deps.cluster;
-      const embeddings = clusterer ? await clusterer.embed(fresh) : undefined;
+      const folds = (story: Story) => status === 'refreshed' || alerts.has(story.id);
+      const embeddings = clusterer ? await clusterer.embed(fresh.filter(folds)) : undefined;
       const added = deps.store.commitRefresh({
         state: after,
         stories: fresh,
         alerts,
-        ...(clusterer && { cluster: (story: Story) => clusterer.assign(story, embeddings?.get(story.id)) }),
+        ...(clusterer && { cluster: (story: Story) => (folds(story) ? clusterer.assign(story, embeddings?.get(story.id)) : story.id) }),
       });
       log.info({ status, items: read.itemCount, stored: added.length, charset: read.charset, format: read.format }, 'feed refreshed');
       if (response.movedTo) log.warn({ movedTo: response.movedTo }, 'feed moved permanently; update its url in feeds.json');

@@ -65,7 +65,7 @@ describe('one story, one alert: reports folded across feeds and languages', () =
     await feeds.close();
   });
 
-  function open(routes: unknown[]): App {
+  function open(routes: unknown[], backlog: 'none' | number = 10): App {
     const configPath = join(dir.path, `feeds-${run}.json`);
     writeFileSync(
       configPath,
@@ -76,7 +76,7 @@ describe('one story, one alert: reports folded across feeds and languages', () =
           { id: 'xinhua', name: 'Xinhua', url: feeds.url('/xinhua'), language: 'zh-Hans' },
         ],
         routes,
-        alerts: { backlog: 10 },
+        alerts: { backlog },
       }),
     );
     const env = readEnvironment({ STRAITWATCH_ALLOW_PRIVATE_NETWORKS: '1', DISCORD_TOKEN: 'test-token', DISCORD_API_BASE: discord.apiBase, LOG_LEVEL: 'silent' });
@@ -145,6 +145,20 @@ describe('one story, one alert: reports folded across feeds and languages', () =
     const hits = search(a.store, { query: '資通電軍', limit: 5 });
     expect(hits).toHaveLength(1);
     expect(hits[0]!.reports.map((r) => r.feedId).sort()).toEqual(['cna', 'focustaiwan', 'xinhua']);
+  });
+
+  it("a first poll's backlog is stored unfolded (it does not alert), so the event's first new report alerts", async () => {
+    const a = open([{ channel: CHANNEL, topics: ['taiwan', 'apt'] }], 'none');
+    feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN]) });
+    feeds.route('/cna', { body: rss2([CNA]) });
+    feeds.route('/xinhua', { body: rss2([]) });
+    expect(await cycle(a)).toMatchObject({ sent: 0, edited: 0 });
+    expect(a.store.foldedReportCount()).toBe(0);
+    feeds.route('/xinhua', { body: rss2([XINHUA]) });
+    expect(await cycle(a)).toMatchObject({ sent: 1, edited: 0 });
+    const [message] = discord.messages(CHANNEL);
+    expect(JSON.stringify(message!.embeds)).toContain('资通电军');
+    expect(JSON.stringify(message!.embeds)).not.toContain('Also reported by');
   });
 
   it('a burst of reports before the first send becomes one message listing them all', async () => {
