@@ -64,9 +64,9 @@ export class StoryClusterer {
     return new Map(folded.map((story, i) => [story.id, answer.vectors[i]!]));
   }
 
-  /** The story's cluster id: a matching story's, or its own. */
-  assign(story: Story, embedding?: readonly number[]): string {
-    if (!this.folds(story)) return story.id;
+  /** The story's cluster id: a matching story's, or its own; undefined for a story not folded (no topic). */
+  assign(story: Story, embedding?: readonly number[]): string | undefined {
+    if (!this.folds(story)) return undefined;
     return assignStory(clusterInputOf(story), this.index, this.thresholds, embedding).clusterId;
   }
 }

@@ -47,5 +47,5 @@ export async function foldReports(inputs: readonly ReportInput[], understand: Un
   for (let i = 0; i < stories.length; i += 64) {
     for (const [id, vector] of await clusterer.embed(stories.slice(i, i + 64))) embeddings.set(id, vector);
   }
-  return stories.map((story) => ({ id: story.id, story: clusterer.assign(story, embeddings.get(story.id)) }));
+  return stories.map((story) => ({ id: story.id, story: clusterer.assign(story, embeddings.get(story.id)) ?? story.id }));
 }

@@ -158,7 +158,7 @@ export async function refreshFeed(feed: FeedConfig, policy: PollPolicy, deps: Re
         state: after,
         stories: fresh,
         alerts,
-        ...(clusterer && { cluster: (story: Story) => (folds(story) ? clusterer.assign(story, embeddings?.get(story.id)) : story.id) }),
+        ...(clusterer && { cluster: (story: Story) => (folds(story) ? clusterer.assign(story, embeddings?.get(story.id)) : undefined) }),
       });
       log.info({ status, items: read.itemCount, stored: added.length, charset: read.charset, format: read.format }, 'feed refreshed');
       if (response.movedTo) log.warn({ movedTo: response.movedTo }, 'feed moved permanently; update its url in feeds.json');

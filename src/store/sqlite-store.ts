@@ -71,9 +71,7 @@ export class SqliteStore implements Store {
       ),
       indexStory: db.prepare<[number, string, string, string]>('INSERT INTO stories_fts (rowid, title, summary, content) VALUES (?, ?, ?, ?)'),
       indexBigrams: db.prepare<[number, string]>('INSERT INTO stories_bigrams (rowid, text) VALUES (?, ?)'),
-      setCluster: db.prepare<[string, number, number | bigint]>(
-        'UPDATE stories SET cluster_id = ?, summary_state = CASE WHEN ? THEN NULL ELSE summary_state END WHERE seq = ?',
-      ),
+      exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM stories WHERE id = ?'),
       reports: db.prepare<[string, string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE cluster_id = ? OR id = ? ORDER BY published_at, seq`),
       markIndexed: db.prepare<[number]>('UPDATE fts_progress SET indexed_seq = ?'),
       story: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
@@ -111,14 +109,18 @@ export class SqliteStore implements Store {
     const added: Story[] = [];
     for (const story of commit.stories) {
       // A story already stored changes nothing, and queues no alert.
-      const inserted = this.statements.insertStory.run(storyToRow(story));
+      if (this.statements.exists.get(story.id)) continue;
+      // Folded before the insert, so the row is written once (an UPDATE rewrites the whole row, text and all).
+      const clusterId = commit.cluster?.(story);
+      const stored = clusterId ? { ...story, clusterId } : story;
+      const row = storyToRow(stored);
+      // A later report joins its story: the story's summary serves it (made once per story).
+      if (clusterId && clusterId !== story.id) row.summary_state = null;
+      const inserted = this.statements.insertStory.run(row);
       if (inserted.changes !== 1) continue;
       writeStoryTags(this.db, inserted.lastInsertRowid, story);
-      const clusterId = commit.cluster?.(story) ?? story.id;
-      // A later report joins its story: the story's summary serves it (made once per story).
-      this.statements.setCluster.run(clusterId, clusterId === story.id ? 0 : 1, inserted.lastInsertRowid);
-      added.push({ ...story, clusterId });
-      this.queueAlerts(story.id, clusterId, commit.alerts?.get(story.id) ?? [], new Date(story.fetchedAt));
+      added.push(stored);
+      this.queueAlerts(story.id, clusterId ?? story.id, commit.alerts?.get(story.id) ?? [], new Date(story.fetchedAt));
     }
     return added;
   };

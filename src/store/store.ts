@@ -16,9 +16,10 @@ export interface RefreshCommit {
   alerts?: ReadonlyMap<string, readonly Destination[]>;
   /**
    * Folds each new story into the story it reports, inside the transaction (so two feeds
-   * reporting one event at once cannot both start it); returns the story's cluster id.
+   * reporting one event at once cannot both start it); returns the story's cluster id, or
+   * undefined for a story that is not folded (it stands alone).
    */
-  cluster?: (story: Story) => string;
+  cluster?: (story: Story) => string | undefined;
 }
 
 /** The store the pipeline, CLI and bot talk to. SqliteStore is the one implementation; tests run a contract suite on it. */
