@@ -22,3 +22,21 @@ export async function* readJsonLines<T>(input: NodeJS.ReadableStream, schema: z.
       : { line, error: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`).join('; ') };
   }
 }
+
+/**
+ * The valid lines of a JSON Lines command's stdin: a bad line is reported on stderr as
+ * "straitwatch COMMAND: line N: why" and skipped; `bad()` says how many were, for the exit code.
+ */
+export function validLines<T>(command: string, input: NodeJS.ReadableStream, schema: z.ZodType<T>): { lines: AsyncGenerator<T>; bad: () => number } {
+  let bad = 0;
+  async function* lines(): AsyncGenerator<T> {
+    for await (const entry of readJsonLines(input, schema)) {
+      if ('value' in entry) yield entry.value;
+      else {
+        bad++;
+        process.stderr.write(`straitwatch ${command}: line ${entry.line}: ${entry.error}\n`);
+      }
+    }
+  }
+  return { lines: lines(), bad: () => bad };
+}

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { readEnvironment } from '../../config/environment.js';
 import { loadConfig } from '../../config/load-config.js';
 import { createUnderstanding } from '../../pipeline/understand-story.js';
-import { readJsonLines } from '../read-json-lines.js';
+import { validLines } from '../read-json-lines.js';
 import { StoryLine } from '../story-line.js';
 
 /** The topics of feeds.json when there is one; `classify` works without any config too. */
@@ -21,17 +21,11 @@ export function registerClassify(program: Command): void {
     .option('--db <path>', 'accepted for symmetry with the other commands; classify stores nothing')
     .action(async (options: { config?: string }) => {
       const understand = createUnderstanding({ topics: topicsFrom(options.config) });
-      let bad = 0;
-      for await (const entry of readJsonLines(process.stdin, StoryLine)) {
-        if ('error' in entry) {
-          bad++;
-          process.stderr.write(`straitwatch classify: line ${entry.line}: ${entry.error}\n`);
-          continue;
-        }
-        const { id, title, summary, content, feedLanguage } = entry.value;
+      const input = validLines('classify', process.stdin, StoryLine);
+      for await (const { id, title, summary, content, feedLanguage } of input.lines) {
         const result = understand({ title, ...(summary && { summary }), ...(content && { content }), ...(feedLanguage && { feedLanguage }) });
         process.stdout.write(`${JSON.stringify({ id, ...result })}\n`);
       }
-      process.exitCode = bad ? 1 : 0;
+      process.exitCode = input.bad() ? 1 : 0;
     });
 }

@@ -8,7 +8,7 @@ import { createClusterer } from '../../main.js';
 import { type ReportInput, foldReports } from '../../pipeline/fold-reports.js';
 import { createUnderstanding } from '../../pipeline/understand-story.js';
 import { openSqliteStore } from '../../store/sqlite-store.js';
-import { readJsonLines } from '../read-json-lines.js';
+import { validLines } from '../read-json-lines.js';
 import { StoryLine } from '../story-line.js';
 
 const ReportLine = StoryLine.extend({
@@ -28,14 +28,8 @@ export function registerCluster(program: Command): void {
       const config = !options.config && !existsSync(path) ? parseConfig({ feeds: [] }, 'defaults') : loadConfig(path);
       const log = createLogger({ level: env.LOG_LEVEL });
       const inputs: ReportInput[] = [];
-      let bad = 0;
-      for await (const entry of readJsonLines(process.stdin, ReportLine)) {
-        if ('error' in entry) {
-          bad++;
-          process.stderr.write(`straitwatch cluster: line ${entry.line}: ${entry.error}\n`);
-          continue;
-        }
-        const { id, title, summary, content, feedLanguage, published, link, feed } = entry.value;
+      const input = validLines('cluster', process.stdin, ReportLine);
+      for await (const { id, title, summary, content, feedLanguage, published, link, feed } of input.lines) {
         inputs.push({ id, title, published, ...(summary && { summary }), ...(content && { content }), ...(feedLanguage && { feedLanguage }), ...(link && { link }), ...(feed && { feed }) });
       }
       // The pipeline's clusterer over a private in-memory index: the same code that folds stored stories.
@@ -46,6 +40,6 @@ export function registerCluster(program: Command): void {
       } finally {
         store.close();
       }
-      process.exitCode = bad ? 1 : 0;
+      process.exitCode = input.bad() ? 1 : 0;
     });
 }

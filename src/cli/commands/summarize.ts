@@ -5,7 +5,7 @@ import { createSummaryService } from '../../main.js';
 import { createUnderstanding } from '../../pipeline/understand-story.js';
 import { openSqliteStore } from '../../store/sqlite-store.js';
 import { withStoreOptions } from '../context.js';
-import { readJsonLines } from '../read-json-lines.js';
+import { validLines } from '../read-json-lines.js';
 import { StoryLine } from '../story-line.js';
 import { topicsFrom } from './classify.js';
 
@@ -24,14 +24,8 @@ export function registerSummarize(program: Command): void {
     try {
       const understand = createUnderstanding({ topics: topicsFrom(options.config) });
       const summaries = createSummaryService(env, store, log);
-      let bad = 0;
-      for await (const entry of readJsonLines(process.stdin, StoryLine)) {
-        if ('error' in entry) {
-          bad++;
-          process.stderr.write(`straitwatch summarize: line ${entry.line}: ${entry.error}\n`);
-          continue;
-        }
-        const story = entry.value;
+      const input = validLines('summarize', process.stdin, StoryLine);
+      for await (const story of input.lines) {
         const understood = understand({ title: story.title, ...(story.summary && { summary: story.summary }), ...(story.content && { content: story.content }), ...(story.feedLanguage && { feedLanguage: story.feedLanguage }) });
         const { summary } = await summaries.summarize({
           id: story.id,
@@ -54,7 +48,7 @@ export function registerSummarize(program: Command): void {
         };
         process.stdout.write(`${JSON.stringify(line)}\n`);
       }
-      process.exitCode = bad ? 1 : 0;
+      process.exitCode = input.bad() ? 1 : 0;
     } finally {
       store.close();
     }
