@@ -13,7 +13,7 @@ import type { RefreshDeps } from './pipeline/refresh-feed.js';
 import { createRouter } from './pipeline/route-story.js';
 import { type OpsNotice, brokenRouteNotice, createOpsNotifier } from './pipeline/ops-notices.js';
 import type { Destination } from './core/alert.js';
-import { destinationOf } from './deliver/match-routes.js';
+import { destinationOf, webhookParts } from './deliver/match-routes.js';
 import { LiveSettings } from './pipeline/live-settings.js';
 import { StoryClusterer, clusterThresholds } from './pipeline/cluster-story.js';
 import { OpenAiEmbeddingClient } from './summarize/openai-embedding-client.js';
@@ -52,8 +52,8 @@ export function createClusterer(env: Environment, config: Config, store: SqliteS
 function webhookTokens(config: Config): Map<string, string> {
   const tokens = new Map<string, string>();
   for (const route of config.routes) {
-    const match = route.webhook && /\/webhooks\/(\d+)\/([\w-]+)/.exec(route.webhook);
-    if (match) tokens.set(match[1]!, match[2]!);
+    const webhook = webhookParts(route.webhook);
+    if (webhook) tokens.set(webhook.id, webhook.token);
   }
   return tokens;
 }

@@ -20,11 +20,17 @@ export interface RoutableStory {
   scores: Record<string, number>;
 }
 
+/** A webhook URL's id and token (…/webhooks/ID/TOKEN), if it is one. */
+export function webhookParts(url: string | undefined): { id: string; token: string } | undefined {
+  const match = /\/webhooks\/(\d+)\/([\w-]+)/.exec(url ?? '');
+  return match ? { id: match[1]!, token: match[2]! } : undefined;
+}
+
 export function destinationOf(route: RouteFilter): Destination {
   if (route.channel) return `channel:${route.channel}`;
-  const id = /\/webhooks\/(\d+)\//.exec(route.webhook ?? '')?.[1];
-  if (!id) throw new Error('a route needs a channel or a webhook URL');
-  return `webhook:${id}`;
+  const webhook = webhookParts(route.webhook);
+  if (!webhook) throw new Error('a route needs a channel or a webhook URL');
+  return `webhook:${webhook.id}`;
 }
 
 /** "zh" matches zh-Hant and zh-Hans; "zh-Hant" only itself. Case-insensitive, as BCP 47 is. */
