@@ -12,7 +12,7 @@ import { OutboxStore } from './outbox-store.js';
 import { SettingsStore } from './settings-store.js';
 import { SummaryStore } from './summary-store.js';
 import { type FeedStateRow, type StoryRow, feedStateFromRow, feedStateToRow, storyFromRow, storyToRow } from './rows.js';
-import { writeStoryTags } from './story-tags.js';
+import { topicTag, writeStoryTags } from './story-tags.js';
 import type { RefreshCommit, Store, StoreStats } from './store.js';
 
 const STORY_COLUMNS =
@@ -76,9 +76,13 @@ export class SqliteStore implements Store {
       markIndexed: db.prepare<[number]>('UPDATE fts_progress SET indexed_seq = ?'),
       story: db.prepare<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
       knownIds: db.prepare<[string], { id: string }>('SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))'),
-      latest: db.prepare<[{ topic: string | null; limit: number }], StoryRow>(
-        `SELECT ${STORY_COLUMNS} FROM stories WHERE topics != '[]' AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each(topics) WHERE value = @topic))
-         ORDER BY published_at DESC LIMIT @limit`,
+      latest: db.prepare<[{ limit: number }], StoryRow>(
+        `SELECT ${STORY_COLUMNS} FROM stories WHERE topics != '[]' ORDER BY published_at DESC LIMIT @limit`,
+      ),
+      // A topic's stories newest first, straight from its tag index.
+      latestOfTopic: db.prepare<[{ tag: string; limit: number }], StoryRow>(
+        `SELECT ${STORY_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')} FROM story_tags t CROSS JOIN stories s ON s.seq = t.seq
+         WHERE t.tag = @tag ORDER BY t.published_at DESC LIMIT @limit`,
       ),
       countStories: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories'),
       countFolded: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories WHERE cluster_id IS NOT NULL AND cluster_id != id'),
@@ -189,7 +193,14 @@ export class SqliteStore implements Store {
 
   /** The most recently published relevant stories (any topic, or this one). */
   latestStories(topic: string | undefined, limit: number): Story[] {
-    return this.statements.latest.all({ topic: topic ?? null, limit }).map(storyFromRow);
+    // Reports of one story count once: more rows are read than shown, then folded.
+    const rows = topic ? this.statements.latestOfTopic.all({ tag: topicTag(topic), limit: limit * 4 }) : this.statements.latest.all({ limit: limit * 4 });
+    const stories = new Map<string, Story>();
+    for (const story of rows.map(storyFromRow)) {
+      const key = story.clusterId ?? story.id;
+      if (!stories.has(key)) stories.set(key, story);
+    }
+    return [...stories.values()].slice(0, limit);
   }
 
   /** Reports folded into another report's story. */

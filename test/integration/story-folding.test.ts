@@ -140,6 +140,11 @@ describe('one story, one alert: reports folded across feeds and languages', () =
     expect(quiet).toMatchObject({ sent: 0, edited: 0 });
     expect(discord.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
 
+    // /latest lists a story once, however many reports it has.
+    const latest = a.store.latestStories('taiwan', 10);
+    expect(latest.filter((story) => (story.clusterId ?? story.id) === leader.id)).toHaveLength(1);
+    expect(latest).toHaveLength(2);
+
     // Search finds the story from any script, with all its reports.
     a.store.indexPendingStories();
     const hits = search(a.store, { query: '資通電軍', limit: 5 });
