@@ -11,12 +11,13 @@ import { aimLines, resultsTable } from './results-table.js';
 import { type SearchFigures, searchLatencyTable } from './search-latency-table.js';
 
 /**
- * npm run bench [-- --feeds N --items M --variants headline,lead --systems straitwatch,naive --profile --search [--search-db PATH]]
+ * npm run bench [-- --feeds N --items M --variants headline,lead --systems straitwatch,naive --profile --search [--search-db PATH] --cluster]
  *
  * Starts the feed server, then for each variant runs straitwatch's poll cycle and the naive one,
  * each in its own process (cold cycle, then a second cycle), and prints a table. --search adds
  * search latency over 1,000,000 generated stories (bench/search-latency.ts; building them takes
- * about 12 minutes: --search-db PATH builds them there once and reuses them later). A full default
+ * about 12 minutes: --search-db PATH builds them there once and reuses them later). --cluster adds
+ * the cost of folding a new report as the store grows to 100,000 (bench/cluster-cost.ts). A full default
  * run writes bench/results/latest.json; any other run writes bench/results/last-partial.json.
  */
 const { values } = parseArgs({
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     search: { type: 'boolean', default: false },
     'search-db': { type: 'string' },
+    cluster: { type: 'boolean', default: false },
   },
 });
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
@@ -89,6 +91,11 @@ try {
   if (values.search) console.error(`running search latency (${searchDb ? `over ${searchDb}, built there if empty` : 'builds 1,000,000 stories'})...`);
   const searchArgs = searchDb ? ['--db', searchDb, '--keep'] : [];
   const search = values.search ? (JSON.parse(await readLine(spawnTs('search-latency.ts', searchArgs), true)) as SearchFigures) : undefined;
+  if (values.cluster) {
+    console.error('running story folding cost (1k, 10k, 100k stored reports)...');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(BENCH, 'cluster-cost.ts'), '--out', join(BENCH, 'results', 'cluster-cost.json')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    await new Promise((resolve) => child.on('exit', resolve));
+  }
   const totalS = Number(((Date.now() - started) / 1000).toFixed(1));
   console.log(`\n${resultsTable(reports)}\n`);
   console.log(aimLines(reports).join('\n'));
