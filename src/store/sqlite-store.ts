@@ -145,7 +145,10 @@ export class SqliteStore implements Store {
   }
 
   commitRefresh(commit: RefreshCommit): Story[] {
-    return this.db.transaction(this.commitTransaction)(commit);
+    // IMMEDIATE: the write lock is taken before the clusterer reads candidates, so another
+    // instance on the same database cannot fold a report of the same event in between (and a
+    // deferred read-then-write would fail with SQLITE_BUSY_SNAPSHOT instead of waiting).
+    return this.db.transaction(this.commitTransaction).immediate(commit);
   }
 
   /**
