@@ -1,8 +1,7 @@
 import type { Destination, OutboxEntry } from '../core/alert.js';
 import { digest } from '../core/story-id.js';
-import type { APIEmbed } from 'discord.js';
-import { type AlertView, alertEmbeds, fitEmbeds } from '../deliver/alert-embed.js';
-import { EMBED_LIMITS, embedLength } from '../deliver/fit-embeds.js';
+import { alertEmbeds, fitEmbeds } from '../deliver/alert-embed.js';
+import { alertView, messageEmbeds } from './alert-view.js';
 import { type Deliverer, DeliveryError } from '../deliver/deliverer.js';
 import type { Logger } from '../log/logger.js';
 import type { SqliteStore } from '../store/sqlite-store.js';
@@ -32,44 +31,6 @@ export interface DeliveryReport {
 
 /** Backoff of a destination that failed transiently: 5 s, 10 s, 20 s ... up to 10 minutes. */
 const retryDelayMs = (attempts: number) => Math.min(5000 * 2 ** Math.max(0, attempts - 1), 600_000);
-
-/**
- * What one alert shows. A later report that posts (its story had not reached this destination)
- * shows its own headline, with the story's model summary when there is one (made once per
- * story); every alert lists the story's other reports.
- */
-function alertView(deps: DeliverDeps, storyId: string, alsoReportedByRoom?: number): AlertView | undefined {
-  const story = deps.store.story(storyId);
-  if (!story) return undefined;
-  const clusterId = story.clusterId ?? story.id;
-  const own = deps.store.summaries.summaryOf(storyId);
-  const shared = clusterId === storyId ? own : deps.store.summaries.summaryOf(clusterId);
-  if (own.state === 'pending' || shared.state === 'pending') return undefined;
-  const summary = shared.summary?.method === 'openai' ? shared.summary : own.summary;
-  const translated = summary && summary.method === 'openai' && summary.headline !== story.title;
-  const others = deps.store.reportsOf(clusterId).filter((report) => report.id !== storyId);
-  return {
-    storyId,
-    title: summary?.headline ?? story.title,
-    ...(translated && { originalTitle: story.title }),
-    ...(story.link && { link: story.link }),
-    summary: summary?.summary ?? story.summary,
-    outlet: deps.outletOf(story.feedId),
-    lang: story.classification?.bcp47 ?? 'und',
-    published: story.published,
-    topics: story.classification?.topics ?? [],
-    groups: story.classification?.groups ?? [],
-    scores: story.classification?.scores ?? {},
-    ...(others.length && {
-      alsoReportedBy: others.map((report) => ({
-        outlet: deps.outletOf(report.feedId),
-        lang: report.classification?.bcp47 ?? 'und',
-        ...(report.link && { link: report.link }),
-      })),
-    }),
-    ...(alsoReportedByRoom !== undefined && { alsoReportedByRoom }),
-  };
-}
 
 /**
  * Sends what the outbox holds, destination by destination, in order. A burst for one destination
@@ -116,16 +77,6 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
     if (!broken) await deliverEdits(deps, destination, due.filter((e) => e.kind === 'edit'), report);
   }
   return report;
-}
-
-/** Shrinks the "Also reported by" lists until the message is within Discord's 6000 total again. */
-function messageEmbeds(deps: DeliverDeps, storyIds: readonly string[]): APIEmbed[] {
-  let embeds: APIEmbed[] = [];
-  for (const room of [1024, 400, 160, 60, 0]) {
-    embeds = storyIds.map((id) => alertView(deps, id, room)).filter((v): v is AlertView => v !== undefined).flatMap(alertEmbeds);
-    if (embeds.reduce((total, embed) => total + embedLength(embed), 0) <= EMBED_LIMITS.total) break;
-  }
-  return embeds;
 }
 
 /**
