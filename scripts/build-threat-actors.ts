@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CJK, type Group, aliasKey, compactKey } from "./catalog-names.js";
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "data", "threat-actors");
 const EXPLAIN = process.argv.includes("--explain");
@@ -68,10 +69,6 @@ const readJson = (rel: string): any => JSON.parse(readFileSync(join(DIR, rel), "
 /** extra-names.json keeps notes in "$comment" keys; they are not data. */
 const entries = <T>(o: Record<string, T>): [string, T][] => Object.entries(o).filter(([k]) => !k.startsWith("$"));
 
-/** The matching key: NFKC, case-folded, whitespace-collapsed. */
-const aliasKey = (s: string): string => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * One raw name field to clean names. Microsoft and 360 pack several names in one string
@@ -251,9 +248,6 @@ function loadMicrosoft(): SourceRecord[] {
 
 // ---------------------------------------------------------------- merging
 
-/** For deciding who owns an alias: "APT 38", "APT-38" and "APT38" are one alias. */
-const compactKey = (s: string): string => aliasKey(s).replace(/[\s\-_.·・]/g, "");
-
 /** For merging only: "Lazarus", "Lazarus Group" and "The Lazarus Group" name the same record. */
 const matchKey = (s: string): string => aliasKey(s).replace(/^the /, "").replace(/ (?:group|team)$/, "");
 
@@ -367,16 +361,6 @@ function mergeAll(extra: Extra): Clusters {
 
 // ---------------------------------------------------------------- names and fields
 
-interface Group {
-  name: string;
-  country: string | null;
-  stateSponsored: boolean;
-  aliases: string[];
-  mitre?: string;
-  description?: string;
-  contextAliases?: string[];
-  influence?: true;
-}
 interface Dropped { alias: string; reason: Reason; groups: string[]; keptIn?: string; note?: string }
 
 const byKey = (a: string, b: string): number => {

@@ -7,21 +7,12 @@
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CJK, type Group, aliasKey, compactKey } from "./catalog-names.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIR = join(ROOT, "data", "threat-actors");
 const LABELED = join(ROOT, "test", "fixtures", "labeled");
 
-interface Group {
-  name: string;
-  country: string | null;
-  stateSponsored: boolean;
-  aliases: string[];
-  mitre?: string;
-  description?: string;
-  contextAliases?: string[];
-  influence?: true;
-}
 interface Catalog {
   generated: string;
   sources: { name: string; file: string; license: string; commit?: string }[];
@@ -29,9 +20,6 @@ interface Catalog {
   groups: Group[];
 }
 
-const aliasKey = (s: string): string => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-const compactKey = (s: string): string => aliasKey(s).replace(/[\s\-_.·・]/g, "");
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 const problems: string[] = [];
 const fail = (msg: string): void => void problems.push(msg);
