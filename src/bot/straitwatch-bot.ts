@@ -17,6 +17,7 @@ import { statusReport } from '../pipeline/status-report.js';
 import type { App } from '../main.js';
 import { groupByAlias, loadThreatActors } from '../topics/threat-actors.js';
 import { destinationOf } from '../deliver/match-routes.js';
+import { knownTopics } from '../pipeline/manage-routes.js';
 import { commandDefinitions } from './command-definitions.js';
 import { groupProfileEmbed } from './group-profile.js';
 import { statusEmbed } from './status-embed.js';
@@ -181,7 +182,7 @@ export class StraitwatchBot {
     const { config } = this.options.app;
     const candidates: string[] =
       focused.name === 'topic'
-        ? ['taiwan', 'apt', ...Object.keys(config.topics)]
+        ? knownTopics(config)
         : focused.name === 'language'
           ? ['en', 'zh', 'zh-Hant', 'zh-Hans', 'ja', 'ko', 'ru', 'uk', 'de', 'fr', 'es', 'vi', 'cs']
           : focused.name === 'source' || (focused.name === 'id' && interaction.commandName === 'feeds')

@@ -1,6 +1,17 @@
 import { type Config, type FeedConfig, FeedSchema, type RouteConfig, RouteSchema } from './schema.js';
 import { formatIssuePath } from './load-config.js';
-import type { ManagedFeedRow, ManagedRouteRow } from '../store/settings-store.js';
+
+/** A stored feed change: its definition, or null for "do not poll this feeds.json feed". */
+export interface FeedChange {
+  feedId: string;
+  definition: unknown;
+}
+
+/** A stored route, numbered for /route remove. */
+export interface RouteChange {
+  id: number;
+  definition: unknown;
+}
 
 export interface OverlaidSettings {
   feeds: FeedConfig[];
@@ -17,7 +28,7 @@ export interface OverlaidSettings {
  * feeds.json with the changes made from Discord laid over it: a managed feed replaces or adds
  * to the file's, a null one removes the file's; managed routes come after the file's. Pure.
  */
-export function overlayManaged(config: Pick<Config, 'feeds' | 'routes'>, feedRows: readonly ManagedFeedRow[], routeRows: readonly ManagedRouteRow[]): OverlaidSettings {
+export function overlayManaged(config: Pick<Config, 'feeds' | 'routes'>, feedRows: readonly FeedChange[], routeRows: readonly RouteChange[]): OverlaidSettings {
   const problems: string[] = [];
   const feeds = new Map(config.feeds.map((feed) => [feed.id, feed]));
   const feedOrigin = new Map<string, 'feeds.json' | 'discord'>(config.feeds.map((feed) => [feed.id, 'feeds.json']));

@@ -25,7 +25,8 @@ export interface Story {
   classification?: StoryClassification;
   /**
    * The story this report was folded into: the id of its first report (its own id when it is
-   * the first). Set when stored; absent for reports stored before clustering existed.
+   * the first). Absent for a report that was not folded (no topic, a first poll's backlog, or
+   * stored before folding existed): it is a story of its own.
    */
   clusterId?: string;
 }

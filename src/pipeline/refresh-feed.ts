@@ -152,13 +152,13 @@ export async function refreshFeed(feed: FeedConfig, policy: PollPolicy, deps: Re
       // A first poll's backlog is stored unfolded (it does not alert; folding thousands of old
       // items would dominate a cold start), except what it does alert.
       const clusterer = deps.cluster;
-      const folds = (story: Story) => status === 'refreshed' || alerts.has(story.id);
-      const embeddings = clusterer ? await clusterer.embed(fresh.filter(folds)) : undefined;
+      const pastBacklog = (story: Story) => status === 'refreshed' || alerts.has(story.id);
+      const embeddings = clusterer ? await clusterer.embed(fresh.filter(pastBacklog)) : undefined;
       const added = deps.store.commitRefresh({
         state: after,
         stories: fresh,
         alerts,
-        ...(clusterer && { cluster: (story: Story) => (folds(story) ? clusterer.assign(story, embeddings?.get(story.id)) : undefined) }),
+        ...(clusterer && { cluster: (story: Story) => (pastBacklog(story) ? clusterer.assign(story, embeddings?.get(story.id)) : undefined) }),
       });
       log.info({ status, items: read.itemCount, stored: added.length, charset: read.charset, format: read.format }, 'feed refreshed');
       if (response.movedTo) log.warn({ movedTo: response.movedTo }, 'feed moved permanently; update its url in feeds.json');

@@ -27,14 +27,14 @@ describe('overlayManaged', () => {
   });
 
   it('puts managed routes after the file ones, numbered', () => {
-    const out = overlayManaged(file, [], [{ id: 4, definition: { channel: '223456789012345678', topics: ['apt'] }, createdBy: 'a', createdAt: 'x' }]);
+    const out = overlayManaged(file, [], [{ id: 4, definition: { channel: '223456789012345678', topics: ['apt'] } }]);
     expect(out.routes).toHaveLength(2);
     expect(out.managedRouteIds.get(out.routes[1]!)).toBe(4);
     expect(out.managedRouteIds.get(out.routes[0]!)).toBeUndefined();
   });
 
   it('names a stored change that no longer validates, and leaves it out', () => {
-    const out = overlayManaged(file, [row('broken', { id: 'broken', url: 'gopher://x' })], [{ id: 2, definition: { topics: ['apt'] }, createdBy: 'a', createdAt: 'x' }]);
+    const out = overlayManaged(file, [row('broken', { id: 'broken', url: 'gopher://x' })], [{ id: 2, definition: { topics: ['apt'] } }]);
     expect(out.feeds.map((f) => f.id)).toEqual(['cna-en', 'xinhua']);
     expect(out.problems).toEqual([
       'feed "broken" added from Discord is invalid (url: must be an http(s) URL); remove it with /feeds remove',
