@@ -40,8 +40,11 @@ function kindsWithout(mine: readonly string[], publishedMs: number, shared: Read
   return kinds;
 }
 
+/** Counts, times of day and spans of years: details a lead may or may not quote. */
+const isFigure = (entity: string) => entity.startsWith('num:') || entity.startsWith('time:') || entity.startsWith('years:');
+
 /**
- * A count only one story gives counts half against it: leads differ in how many figures they quote (vote
+ * A figure only one story gives counts half against it: leads differ in how many figures they quote (vote
  * shares, toll, magnitude by each agency), not in what event they report.
  */
 const UNSHARED_COUNT_FACTOR = 0.5;
@@ -50,7 +53,7 @@ const COUNTS_EXCUSED_AT = 2;
 
 function totalWeight(entities: readonly string[], publishedMs: number, shared: ReadonlySet<string>): number {
   let total = 0;
-  for (const e of entities) total += entityWeight(e, publishedMs) * (e.startsWith('num:') && !shared.has(e) ? UNSHARED_COUNT_FACTOR : 1);
+  for (const e of entities) total += entityWeight(e, publishedMs) * (isFigure(e) && !shared.has(e) ? UNSHARED_COUNT_FACTOR : 1);
   return total;
 }
 
@@ -75,7 +78,8 @@ export function entityEvidence(a: EntitySide, b: EntitySide): EntityEvidence {
   // counts that differ, as in daily reports of PLA activity, which share their wording and all but the counts.
   // Two do: reports of one earthquake share its place and magnitude and quote different tolls. A lead that
   // gives fewer counts than another is no conflict.
-  const ownCount = (mine: readonly string[]) => mine.some((e) => e.startsWith('num:') && !shared.has(e));
+  // Decimals are measurements, which agencies and rounding differ on (magnitude 7.2 / 7.3 / 7.4, 40.05 % / 40.1 %): only whole counts conflict.
+  const ownCount = (mine: readonly string[]) => mine.some((e) => e.startsWith('num:') && !e.includes('.') && !shared.has(e));
   const countsConflict = strongShared < COUNTS_EXCUSED_AT && ownCount(a.entities) && ownCount(b.entities);
   const conflict = [...kindsA].some((kind) => kindsB.has(kind)) || countsConflict;
   return { score: norms > 0 ? sharedWeight / norms : 0, strongShared, conflict };

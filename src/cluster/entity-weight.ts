@@ -12,6 +12,10 @@ const KIND_WEIGHTS: Record<string, number> = {
   code: 3,
   num: 2,
   date: 2,
+  // The minute of a time of day ("7:58"): few events of a window share one.
+  time: 2,
+  // A span of years ("strongest in 25 years").
+  years: 2,
   person: 3,
   place: 2,
   org: 2,

@@ -30,6 +30,8 @@ interface DatePattern {
   pattern: RegExp;
   /** Year, month, day from the match; a missing year or month is taken from the publication date. */
   parts: (m: RegExpExecArray, published: Date) => [year: string | undefined, month: number | undefined, day: string];
+  /** A form that may also name a past event's date: read only this near publication, and otherwise blanked unread. */
+  withinDays?: number;
 }
 
 const PATTERNS: DatePattern[] = [
@@ -41,6 +43,8 @@ const PATTERNS: DatePattern[] = [
   { pattern: /(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日号일]/g, parts: (m) => [m[1], Number(m[2]), m[3]!] },
   // 今月20日 · 上个月20号: the day-alone pattern below skips a day after 月, which left "20" to be read as a count.
   { pattern: /(今月|本月|当月|先月|上个月|上月)\s*(\d{1,2})\s*[日号]/g, parts: (m, published) => [undefined, ((published.getUTCMonth() + RELATIVE_MONTHS[m[1]!]! + 12) % 12) + 1, m[2]!] },
+  // “5·20” (a Chinese date name: Lai's May 20 speech): only near publication, so a past one ("9·11") is not read as this year's.
+  { pattern: /(?<![\d.])(\d{1,2})\s*[·・]\s*(\d{1,2})(?![\d.])/g, parts: (m) => [undefined, Number(m[1]), m[2]!], withinDays: 31 },
   // ngày 11 tháng 10 năm 2025
   { pattern: /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/g, parts: (m) => [m[3], Number(m[2]), m[1]!] },
   // ngày 23/5 · ngày 23/5/2024 (Vietnamese writes day before month)
@@ -88,12 +92,13 @@ export interface MentionedDates {
 export function mentionedDates(folded: string, publishedMs: number): MentionedDates {
   const dates = new Set<string>();
   let rest = folded;
-  for (const { pattern, parts } of PATTERNS) {
+  for (const { pattern, parts, withinDays } of PATTERNS) {
     rest = rest.replace(pattern, (...args) => {
       const match = args.slice(0, -2) as unknown as RegExpExecArray;
       const [year, month, day] = parts(match, new Date(publishedMs));
       const ms = resolve(year, month, Number(day), publishedMs);
       if (ms === undefined) return match[0];
+      if (withinDays !== undefined && Math.abs(ms - publishedMs) > withinDays * DAY_MS) return ' '.repeat(match[0].length);
       dates.add(`date:${new Date(ms).toISOString().slice(0, 10)}`);
       return ' '.repeat(match[0].length);
     });

@@ -5,7 +5,8 @@ const MULTIPLIERS: Array<[RegExp, number]> = [
   [/^(?:mil millones|billones?|trillions?|兆|조)/, 0],
   [/^(?:billions?|bn|milliards?|milliarden?|mrd|miliardi|miliard[yůu]?|bilh(?:ão|ões)|млрд|миллиард\p{L}*|мільярд\p{L}*|tỷ|tỉ)/u, 1e9],
   [/^(?:millions?|mn|mio|millionen|millón|millones|milh(?:ão|ões)|milioni|milion[yůu]?|млн|миллион\p{L}*|мільйон\p{L}*|triệu)/u, 1e6],
-  [/^(?:thousands?|mille|tausend|mila?|тыс\p{L}*|тисяч\p{L}*|tis(?:íc)?|tys|nghìn|ngàn|千|천)/u, 1e3],
+  // 千米, 千克, 千瓦 are kilometres, kilograms and kilowatts, not thousands ("震源深度12千米").
+  [/^(?:thousands?|mille|tausend|mila?|тыс\p{L}*|тисяч\p{L}*|tis(?:íc)?|tys|nghìn|ngàn|千(?![米克瓦])|천)/u, 1e3],
   [/^(?:万|만)/, 1e4],
   [/^(?:亿|억)/, 1e8],
 ];
@@ -19,6 +20,12 @@ const CJK_NUMERAL = /(?<![\d.,])[零〇一二两三四五六七八九十百千�
 const CVE = /cve-(\d{4})-(\d{4,7})/g;
 // Designations: "Joint Sword-2024A" and "2024B" are two exercises, "Strait Thunder-2025A" a third.
 const DESIGNATION = /(?<![\d.,])(\d{2,4})([a-d])(?![a-z\d])/g;
+// A time of day ("7时58分", "8時58分ごろ", "7:58 a.m.", "8시 58분") is not a count. Its minutes are kept as an entity:
+// outlets in different time zones give different hours, but the same minute pins down an earthquake or an attack.
+const TIME_OF_DAY = /(?<![\d.:])(?:(\d{1,2})\s*[时点시](?![代间간])(?:\s*(\d{1,2})\s*[分분])?|([01]?\d|2[0-3]):([0-5]\d)(?![\d:]))/g;
+// A span of years frames an event ("strongest in 25 years", "25년 만에"). Outlets pick different frames for the same
+// one ("921以来最大"), so a span is an entity of its own that counts when shared and never conflicts, unlike a count.
+const YEARS_AFTER = /^(?:(?:years?|yrs|ans|années|jahren?|años|anos|anni|jaar|lat|let|roků|лет|год\p{L}*|рок\p{L}*|năm|tahun)(?!\p{L})|年(?!\d)|년)/u;
 /** Counts below this are too common to tell stories apart ("two days", "3 ships"); decimals always count (7.4 magnitude). */
 const TRIVIAL_BELOW = 10;
 
@@ -41,6 +48,12 @@ function entity(value: number): string | undefined {
 export function mentionedNumbers(folded: string): string[] {
   const found = new Set<string>();
   const text = folded
+    .replace(TIME_OF_DAY, (_, _hour, minutes: string | undefined, _clock, clockMinutes: string | undefined) => {
+      const minute = Number(minutes ?? clockMinutes ?? 0);
+      // A quarter hour is a schedule (a press conference, polls closing) or a rounding, not the mark of one event.
+      if (minute % 15 !== 0 && minute < 60) found.add(`time:${String(minute).padStart(2, '0')}`);
+      return ' ';
+    })
     .replace(CVE, (_, year: string, serial: string) => {
       found.add(`cve:${year}-${serial}`);
       return ' ';
@@ -58,13 +71,22 @@ export function mentionedNumbers(folded: string): string[] {
     if (multiplier?.[1] === 0) continue;
     if (multiplier) value *= multiplier[1];
     if (isYear(digits!, fraction, multiplier !== undefined)) continue;
+    if (!multiplier && fraction === undefined && YEARS_AFTER.test(after)) {
+      if (value >= TRIVIAL_BELOW) found.add(`years:${value}`);
+      continue;
+    }
     const id = entity(value);
     if (id) found.add(id);
   }
   for (const m of text.matchAll(CJK_NUMERAL)) {
     const value = cjkNumeral(m[0]);
     const next = text[m.index + m[0].length];
-    if (value === undefined || (next === '年' && value >= 1900 && value <= 2100)) continue;
+    if (value === undefined) continue;
+    // 二〇二四年 is a year and 二十五年 a span of years: neither is a count.
+    if (next === '年') {
+      if (value >= TRIVIAL_BELOW && value < 1900) found.add(`years:${value}`);
+      continue;
+    }
     const id = entity(value);
     if (id) found.add(id);
   }

@@ -45,6 +45,14 @@ describe('entityEvidence', () => {
     expect(withCount).toBeGreaterThan(withPlace);
   });
 
+  it('weighs a time or a span of years only one story gives at half, as a count', () => {
+    const short = side('org:icefc', 'place:guangzhou');
+    const withTime = entityEvidence(short, side('org:icefc', 'place:guangzhou', 'time:58')).score;
+    const withPlace = entityEvidence(short, side('org:icefc', 'place:guangzhou', 'place:shanghai')).score;
+    expect(withTime).toBeGreaterThan(withPlace);
+    expect(entityEvidence(short, side('org:icefc', 'place:guangzhou', 'years:25')).score).toBeCloseTo(withTime);
+  });
+
   it('does not count weak entities as strong', () => {
     expect(entityEvidence(side('country:taiwan', 'country:china', 'event:military-drills'), side('country:taiwan', 'country:china', 'event:military-drills')).strongShared).toBe(0);
   });
@@ -62,6 +70,8 @@ describe('entityEvidence on counts', () => {
       conflict: false,
     },
     { name: 'one shared strong entity does not', a: ['place:median-line', 'num:20'], b: ['place:median-line', 'num:35'], conflict: true },
+    { name: 'measurements that differ (magnitude by two agencies)', a: ['place:hualien', 'num:7.2'], b: ['place:hualien', 'num:7.4'], conflict: false },
+    { name: 'times and spans of years that differ', a: ['place:hualien', 'time:58', 'years:25'], b: ['place:hualien', 'time:12', 'years:50'], conflict: false },
   ])('$name: conflict $conflict', ({ a, b, conflict }) => {
     expect(entityEvidence(side(...a), side(...b)).conflict).toBe(conflict);
   });

@@ -26,6 +26,7 @@ describe('mentionedDates', () => {
     { name: 'a day after the publication month ends is last month', text: '30日', date: 'date:2025-09-30' },
     { name: 'a month without a year is the nearest', text: 'December 24', date: 'date:2025-12-24' },
     { name: 'or the past one when about as near', text: 'April 5', date: 'date:2025-04-05' },
+    { name: 'a Chinese date name near publication', text: '赖清德“10·10”讲话', date: 'date:2025-10-10' },
   ])('$text → $date', ({ text, date }) => {
     expect(mentionedDates(foldText(text), PUBLISHED).dates).toEqual([date]);
   });
@@ -36,6 +37,12 @@ describe('mentionedDates', () => {
 
   it('leaves no count behind a day of this month', () => {
     expect(mentionedDates(foldText('今月20日に就任'), PUBLISHED).rest).not.toMatch(/20/);
+  });
+
+  it('reads a date name far from publication as nothing, neither a date nor a count', () => {
+    const { dates, rest } = mentionedDates(foldText('“5·20”以来'), PUBLISHED);
+    expect(dates).toEqual([]);
+    expect(rest).not.toMatch(/\d/);
   });
 
   it('does not read 日本 as a day', () => {

@@ -21,6 +21,23 @@ describe('mentionedNumbers', () => {
     { text: 'CVE-2024-3400', expected: ['cve:2024-3400'] },
     { text: '聯合利劍-2024A', expected: ['code:2024a'] },
     { text: 'Shunxin-39', expected: ['num:39'] },
+    // Times of day: the minute is kept (time zones change the hour), and never read as a count.
+    { text: '今天上午7時58分發生地震', expected: ['time:58'] },
+    { text: '3日午前8時58分ごろ', expected: ['time:58'] },
+    { text: 'struck at 7:58 a.m.', expected: ['time:58'] },
+    { text: '오전 8시 58분', expected: ['time:58'] },
+    { text: '上午10點發布', expected: [] },
+    // Spans of years are their own kind: shared they count, differing they never conflict.
+    { text: 'strongest in 25 years', expected: ['years:25'] },
+    { text: 'das schwerste seit 25 Jahren', expected: ['years:25'] },
+    { text: 'сильнейшее за 25 лет', expected: ['years:25'] },
+    { text: 'mạnh nhất 25 năm', expected: ['years:25'] },
+    { text: '25年來最大', expected: ['years:25'] },
+    { text: '二十五年来', expected: ['years:25'] },
+    { text: '25년 만에 최대', expected: ['years:25'] },
+    // 千米 is a kilometre, not a thousand.
+    { text: '震源深度12千米', expected: ['num:12'] },
+    { text: '10시간 동안', expected: ['num:10'] },
   ])('$text → $expected', ({ text, expected }) => {
     expect(mentionedNumbers(foldText(text))).toEqual(expected);
   });
