@@ -93,7 +93,7 @@ for (const checkpoint of CHECKPOINTS) {
     const started = performance.now();
     const cluster = clusterer.assign(story);
     timings.push((performance.now() - started) * 1000);
-    if (cluster !== story.id) folded++;
+    if (cluster && cluster.clusterId !== story.id) folded++;
     throw new Error('rollback');
   });
   for (let p = 0; p < PROBES; p++) {

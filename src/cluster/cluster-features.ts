@@ -1,7 +1,7 @@
 import { foldText } from '../core/fold-text.js';
 import type { ClusterInput } from './cluster-input.js';
 import { conceptLexicon } from './concept-lexicon.js';
-import { isStrong } from './entity-weight.js';
+import { isKey } from './entity-weight.js';
 import { mentionedDates } from './mentioned-dates.js';
 import { mentionedNumbers } from './mentioned-numbers.js';
 import { matchText } from './match-text.js';
@@ -15,7 +15,7 @@ export interface ClusterFeatures {
   feedId: string;
   /** MinHash of the folded shingles of title and lead. */
   signature: number[];
-  /** Lookup keys: LSH band keys and strong entities. A candidate shares at least one. */
+  /** Lookup keys: LSH band keys and entities but the commonest (entity-weight.ts). A candidate shares at least one. */
   keys: string[];
   /** Language-free: 'group:APT31', 'org:icefc', 'place:guangzhou', 'num:20', 'date:2025-10-11', 'cve:2024-3400'. */
   entities: string[];
@@ -41,6 +41,6 @@ export function clusterFeatures(input: ClusterInput): ClusterFeatures {
       ...dates,
     ]),
   ].sort();
-  const keys = [...bandKeys(signature), ...entities.filter((entity) => isStrong(entity, publishedMs))];
+  const keys = [...bandKeys(signature), ...entities.filter((entity) => isKey(entity, publishedMs))];
   return { lang: input.lang, publishedMs, feedId: input.feedId, signature, keys, entities };
 }

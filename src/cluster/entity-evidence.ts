@@ -9,6 +9,8 @@ export interface EntityEvidence {
   score: number;
   /** Shared entities at least STRONG_WEIGHT heavy. */
   strongShared: number;
+  /** The weight of the shared entities: how much two stories agree on, however much else they name. */
+  sharedWeight: number;
   /**
    * The stories name things that cannot both be true of one event: disjoint groups, CVEs,
    * designations or past dates, or each a count the other lacks ("20 aircraft" / "35 aircraft").
@@ -82,5 +84,5 @@ export function entityEvidence(a: EntitySide, b: EntitySide): EntityEvidence {
   const ownCount = (mine: readonly string[]) => mine.some((e) => e.startsWith('num:') && !e.includes('.') && !shared.has(e));
   const countsConflict = strongShared < COUNTS_EXCUSED_AT && ownCount(a.entities) && ownCount(b.entities);
   const conflict = [...kindsA].some((kind) => kindsB.has(kind)) || countsConflict;
-  return { score: norms > 0 ? sharedWeight / norms : 0, strongShared, conflict };
+  return { score: norms > 0 ? sharedWeight / norms : 0, strongShared, sharedWeight, conflict };
 }

@@ -1,7 +1,7 @@
 import { conceptLexicon } from './concept-lexicon.js';
 import { isNearPublication } from './mentioned-dates.js';
 
-/** Entities at least this heavy pin an event down: they count toward minSharedEntities and are lookup keys. */
+/** Entities at least this heavy pin an event down: they count toward minSharedEntities. */
 export const STRONG_WEIGHT = 2;
 
 // Defaults by kind; concepts.json overrides per concept. A group, a CVE or a person names few
@@ -36,6 +36,12 @@ export function entityWeight(entity: string, publishedMs: number): number {
   return conceptLexicon().weight(entity) ?? KIND_WEIGHTS[kind] ?? 1;
 }
 
-export function isStrong(entity: string, publishedMs: number): boolean {
-  return entityWeight(entity, publishedMs) >= STRONG_WEIGHT;
+/**
+ * Entities at least this heavy are lookup keys: Lai or an election finds the reports that share only
+ * such names (crossLanguageWeak); Taiwan, China and today's date would find every story of the window.
+ */
+export const KEY_WEIGHT = 1;
+
+export function isKey(entity: string, publishedMs: number): boolean {
+  return entityWeight(entity, publishedMs) >= KEY_WEIGHT;
 }

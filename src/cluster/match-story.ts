@@ -24,29 +24,43 @@ export interface ClusterMatch {
 // Shared wording is the surest evidence, shared names the next; an embedding alone, the weakest.
 const REASON_RANK: Record<MatchReason, number> = { 'near-duplicate': 3, 'shared-entities': 2, embedding: 1 };
 const HOUR_MS = 3_600_000;
+/** Shared weight the crossLanguageWeak rule needs: three names of medium weight (Lai, an election, a party); 4 costs recall in dev. */
+const WEAK_SHARED_WEIGHT = 3.5;
 
-function matchCandidate(
-  story: ClusterFeatures,
-  candidate: ClusterCandidate,
-  thresholds: ClusterThresholds,
-  embedding: readonly number[] | undefined,
-): ClusterMatch | undefined {
-  const other = candidate.features;
-  if (Math.abs(story.publishedMs - other.publishedMs) > thresholds.windowHours * HOUR_MS) return undefined;
-  const evidence = entityEvidence(story, other);
+/** One report as the matcher sees it: its features and, when configured, its embedding. */
+export interface MatchSide {
+  features: ClusterFeatures;
+  embedding?: readonly number[] | undefined;
+}
+
+/** What comparing two reports says: that they cannot be one event, or how surely they are (if at all). */
+export type PairVerdict = { conflict: true } | { conflict: false; match?: { similarity: number; reason: MatchReason } };
+
+const APART: PairVerdict = { conflict: false };
+
+/** Whether two reports within the window are one event. Reports further apart than the window are neither match nor conflict. */
+export function comparePair(a: MatchSide, b: MatchSide, thresholds: ClusterThresholds): PairVerdict {
+  if (Math.abs(a.features.publishedMs - b.features.publishedMs) > thresholds.windowHours * HOUR_MS) return APART;
+  const evidence = entityEvidence(a.features, b.features);
   // Different groups, CVEs, counts or dates: two events, however alike the wording (templated reports are).
-  if (evidence.conflict) return undefined;
-  const { clusterId } = candidate;
-  const jaccard = jaccardEstimate(story.signature, other.signature);
-  if (jaccard >= thresholds.sameLanguage) return { clusterId, similarity: jaccard, reason: 'near-duplicate' };
-  if (evidence.strongShared >= thresholds.minSharedEntities && evidence.score >= thresholds.crossLanguage) {
-    return { clusterId, similarity: evidence.score, reason: 'shared-entities' };
+  if (evidence.conflict) return { conflict: true };
+  const jaccard = jaccardEstimate(a.features.signature, b.features.signature);
+  if (jaccard >= thresholds.sameLanguage) return { conflict: false, match: { similarity: jaccard, reason: 'near-duplicate' } };
+  const strongEnough = evidence.strongShared >= thresholds.minSharedEntities && evidence.score >= thresholds.crossLanguage;
+  // Without a strong entity (Lai, an election, Taiwan), only near-total agreement on several names counts: two
+  // briefs naming only "the coast guard" agree totally on nothing much.
+  const weakEnough = evidence.score >= thresholds.crossLanguageWeak && evidence.sharedWeight >= WEAK_SHARED_WEIGHT;
+  if (strongEnough || weakEnough) return { conflict: false, match: { similarity: evidence.score, reason: 'shared-entities' } };
+  if (a.embedding && b.embedding && evidence.strongShared >= 1) {
+    const cosine = cosineSimilarity(a.embedding, b.embedding);
+    if (cosine >= thresholds.embedding) return { conflict: false, match: { similarity: cosine, reason: 'embedding' } };
   }
-  if (embedding && candidate.embedding && evidence.strongShared >= 1) {
-    const cosine = cosineSimilarity(embedding, candidate.embedding);
-    if (cosine >= thresholds.embedding) return { clusterId, similarity: cosine, reason: 'embedding' };
-  }
-  return undefined;
+  return APART;
+}
+
+function matchCandidate(story: MatchSide, candidate: ClusterCandidate, thresholds: ClusterThresholds): ClusterMatch | undefined {
+  const verdict = comparePair(story, candidate, thresholds);
+  return !verdict.conflict && verdict.match ? { clusterId: candidate.clusterId, ...verdict.match } : undefined;
 }
 
 function better(a: ClusterMatch, b: ClusterMatch | undefined): boolean {
@@ -57,16 +71,16 @@ function better(a: ClusterMatch, b: ClusterMatch | undefined): boolean {
 }
 
 /** The cluster whose closest story is surely the same event as `story`, if any. O(candidates). */
-export function bestCluster(
-  story: ClusterFeatures,
-  candidates: readonly ClusterCandidate[],
-  thresholds: ClusterThresholds,
-  embedding?: readonly number[],
-): ClusterMatch | undefined {
-  let best: ClusterMatch | undefined;
+export function bestCluster(story: MatchSide, candidates: readonly ClusterCandidate[], thresholds: ClusterThresholds): ClusterMatch | undefined {
+  return clusterMatches(story, candidates, thresholds)[0];
+}
+
+/** The best match in each cluster any candidate matches, best cluster first. */
+export function clusterMatches(story: MatchSide, candidates: readonly ClusterCandidate[], thresholds: ClusterThresholds): ClusterMatch[] {
+  const byCluster = new Map<string, ClusterMatch>();
   for (const candidate of candidates) {
-    const match = matchCandidate(story, candidate, thresholds, embedding);
-    if (match && better(match, best)) best = match;
+    const match = matchCandidate(story, candidate, thresholds);
+    if (match && better(match, byCluster.get(match.clusterId))) byCluster.set(match.clusterId, match);
   }
-  return best;
+  return [...byCluster.values()].sort((a, b) => (better(a, b) ? -1 : 1));
 }

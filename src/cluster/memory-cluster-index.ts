@@ -7,6 +7,10 @@ export type { ClusterCandidate };
 export interface ClusterIndex {
   candidates(features: ClusterFeatures, windowMs: number): ClusterCandidate[];
   add(storyId: string, clusterId: string, features: ClusterFeatures, embedding?: readonly number[]): void;
+  /** The members of a cluster published between `fromMs` and `toMs`. */
+  members(clusterId: string, fromMs: number, toMs: number): ClusterCandidate[];
+  /** Moves every member of cluster `from` into cluster `into`. */
+  merge(from: string, into: string): void;
 }
 
 /** First position in `list` (ordered by time) at or after `ms`. */
@@ -28,6 +32,7 @@ function lowerBound(list: readonly ClusterCandidate[], ms: number): number {
 export class MemoryClusterIndex implements ClusterIndex {
   private readonly byKey = new Map<string, ClusterCandidate[]>();
   private readonly byStory = new Map<string, ClusterCandidate>();
+  private readonly byCluster = new Map<string, Set<ClusterCandidate>>();
 
   candidates(features: ClusterFeatures, windowMs: number): ClusterCandidate[] {
     const found = new Map<string, ClusterCandidate>();
@@ -52,9 +57,11 @@ export class MemoryClusterIndex implements ClusterIndex {
         const list = this.byKey.get(key);
         if (list) list.splice(list.indexOf(previous), 1);
       }
+      this.byCluster.get(previous.clusterId)?.delete(previous);
     }
     const entry: ClusterCandidate = embedding ? { storyId, clusterId, features, embedding } : { storyId, clusterId, features };
     this.byStory.set(storyId, entry);
+    this.clusterSet(clusterId).add(entry);
     for (const key of new Set(features.keys)) {
       const list = this.byKey.get(key) ?? [];
       if (list.length === 0) this.byKey.set(key, list);
@@ -63,6 +70,28 @@ export class MemoryClusterIndex implements ClusterIndex {
       while (at > 0 && list[at - 1]!.features.publishedMs > features.publishedMs) at--;
       list.splice(at, 0, entry);
     }
+  }
+
+  members(clusterId: string, fromMs: number, toMs: number): ClusterCandidate[] {
+    return [...(this.byCluster.get(clusterId) ?? [])].filter((m) => m.features.publishedMs >= fromMs && m.features.publishedMs <= toMs);
+  }
+
+  merge(from: string, into: string): void {
+    const moving = this.byCluster.get(from);
+    if (!moving || from === into) return;
+    const target = this.clusterSet(into);
+    // Entries are shared with the key lists, so relabelling them relabels every list they are in.
+    for (const member of moving) {
+      member.clusterId = into;
+      target.add(member);
+    }
+    this.byCluster.delete(from);
+  }
+
+  private clusterSet(clusterId: string): Set<ClusterCandidate> {
+    let set = this.byCluster.get(clusterId);
+    if (!set) this.byCluster.set(clusterId, (set = new Set()));
+    return set;
   }
 
   get size(): number {

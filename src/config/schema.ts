@@ -87,7 +87,9 @@ export const ClusteringSchema = z
     windowHours: z.number().positive().max(24 * 14).optional().describe('Reports published this far apart (hours) can still be one story.'),
     sameLanguage: z.number().min(0).max(1).optional().describe('Near-duplicate similarity (estimated Jaccard of headline + lead) that folds two reports in one language.'),
     crossLanguage: z.number().min(0).optional().describe('Shared-entity score (groups, numbers, dates, places, institutions) that folds reports across languages.'),
-    minSharedEntities: z.number().int().min(1).optional().describe('Entities two reports in different languages must share, at least.'),
+    minSharedEntities: z.number().int().min(1).optional().describe('Strong entities (groups, CVEs, counts, people, specific places) two reports must share to fold at the crossLanguage score.'),
+    crossLanguageWeak: z.number().min(0).optional().describe('Shared-entity score that folds two reports sharing only weak entities (Lai, an election, Taiwan); above crossLanguage.'),
+    mergeLinks: z.number().int().min(0).optional().describe('Matching report pairs that merge two stories a new report shows to be one event; 0 never merges.'),
     embedding: z.number().min(0).max(1).optional().describe('Cosine similarity of embeddings (when an OpenAI-compatible endpoint gives them) that counts as evidence.'),
   })
   .describe('Story folding. A false merge is worse than a missed one: raise the thresholds to merge less.');

@@ -6,6 +6,7 @@ import { type ClusterThresholds, DEFAULT_CLUSTER_THRESHOLDS } from '../cluster/c
 import type { ClusterIndex } from '../cluster/memory-cluster-index.js';
 import type { OpenAiEmbeddingClient } from '../summarize/openai-embedding-client.js';
 import type { Logger } from '../log/logger.js';
+import type { StoryFold } from '../store/store.js';
 
 /** Headline and lead are what reports of one event share; the body adds noise and cost. */
 const LEAD_CHARS = 600;
@@ -31,6 +32,8 @@ export function clusterThresholds(config: Partial<ClusteringConfig> = {}): Clust
     crossLanguage: config.crossLanguage ?? DEFAULT_CLUSTER_THRESHOLDS.crossLanguage,
     minSharedEntities: config.minSharedEntities ?? DEFAULT_CLUSTER_THRESHOLDS.minSharedEntities,
     embedding: config.embedding ?? DEFAULT_CLUSTER_THRESHOLDS.embedding,
+    crossLanguageWeak: config.crossLanguageWeak ?? DEFAULT_CLUSTER_THRESHOLDS.crossLanguageWeak,
+    mergeLinks: config.mergeLinks ?? DEFAULT_CLUSTER_THRESHOLDS.mergeLinks,
   };
 }
 
@@ -64,9 +67,11 @@ export class StoryClusterer {
     return new Map(folded.map((story, i) => [story.id, answer.vectors[i]!]));
   }
 
-  /** The story's cluster id: a matching story's, or its own; undefined for a story not folded (no topic). */
-  assign(story: Story, embedding?: readonly number[]): string | undefined {
+  /** The story's cluster (a matching story's, or its own) and the stories it merged; undefined for a story not folded (no topic). */
+  assign(story: Story, embedding?: readonly number[]): StoryFold | undefined {
     if (!this.folds(story)) return undefined;
-    return assignStory(clusterInputOf(story), this.index, this.thresholds, embedding).clusterId;
+    const { clusterId, absorbed } = assignStory(clusterInputOf(story), this.index, this.thresholds, embedding);
+    if (absorbed.length) this.log?.info({ story: clusterId, absorbed, report: story.id }, 'stories merged: a report showed them to be one event');
+    return { clusterId, absorbed };
   }
 }

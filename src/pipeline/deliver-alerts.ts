@@ -82,25 +82,33 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
 /**
  * A later report edits the message its story went out in (a PATCH is idempotent, so a retry or a
  * crash repeats it harmlessly). It waits while that message is not sent yet; the edits of one
- * message go as one PATCH.
+ * message go as one PATCH. A story merged from two that had both gone out has two messages here:
+ * both are edited, so each lists every report.
  */
 async function deliverEdits(deps: DeliverDeps, destination: Destination, edits: OutboxEntry[], report: DeliveryReport): Promise<void> {
-  const byMessage = new Map<string, OutboxEntry[]>();
+  const byMessages = new Map<string, { messageIds: string[]; rows: OutboxEntry[] }>();
   for (const edit of edits) {
     const clusterId = deps.store.story(edit.storyId)?.clusterId ?? edit.storyId;
-    const post = deps.store.outbox.postOf(clusterId, destination);
-    if (!post || post.state === 'failed') {
+    const posts = deps.store.outbox.postsOf(clusterId, destination).filter((post) => post.state !== 'failed');
+    if (posts.length === 0) {
       deps.store.outbox.markFailed([edit.id], 'the story this report belongs to was never posted here');
       report.failed++;
-    } else if (post.state !== 'sent' || !post.messageId) report.waiting++;
-    else byMessage.set(post.messageId, [...(byMessage.get(post.messageId) ?? []), edit]);
+    } else if (posts.some((post) => post.state !== 'sent' || !post.messageId)) report.waiting++;
+    else {
+      const messageIds = [...new Set(posts.map((post) => post.messageId!))];
+      const key = messageIds.join(' ');
+      const group = byMessages.get(key) ?? { messageIds, rows: [] };
+      group.rows.push(edit);
+      byMessages.set(key, group);
+    }
   }
-  for (const [messageId, rows] of byMessage) {
-    const embeds = messageEmbeds(deps, deps.store.outbox.storiesInMessage(destination, messageId));
+  for (const { messageIds, rows } of byMessages.values()) {
     try {
-      await deps.deliverer(destination).edit(destination, messageId, embeds);
-      deps.store.outbox.markSent(rows.map((row) => ({ id: row.id })), messageId, deps.now());
-      deps.log.child({ destination }).info({ reports: rows.length, messageId }, 'alert edited with later reports');
+      for (const messageId of messageIds) {
+        await deps.deliverer(destination).edit(destination, messageId, messageEmbeds(deps, deps.store.outbox.storiesInMessage(destination, messageId)));
+      }
+      deps.store.outbox.markSent(rows.map((row) => ({ id: row.id })), messageIds[0]!, deps.now());
+      deps.log.child({ destination }).info({ reports: rows.length, messages: messageIds }, 'alert edited with later reports');
       report.edited += rows.length;
     } catch (raw) {
       const outcome = failed(deps, destination, rows, raw);

@@ -47,5 +47,13 @@ export async function foldReports(inputs: readonly ReportInput[], understand: Un
   for (let i = 0; i < stories.length; i += 64) {
     for (const [id, vector] of await clusterer.embed(stories.slice(i, i + 64))) embeddings.set(id, vector);
   }
-  return stories.map((story) => ({ id: story.id, story: clusterer.assign(story, embeddings.get(story.id)) ?? story.id }));
+  // A later report can merge two stories: every line gets the story as it stands after the last report.
+  const survivorOf = new Map<string, string>();
+  const assigned = stories.map((story) => {
+    const fold = clusterer.assign(story, embeddings.get(story.id));
+    for (const absorbed of fold?.absorbed ?? []) survivorOf.set(absorbed, fold!.clusterId);
+    return { id: story.id, story: fold?.clusterId ?? story.id };
+  });
+  const survivor = (id: string): string => (survivorOf.has(id) ? survivor(survivorOf.get(id)!) : id);
+  return assigned.map((line) => ({ id: line.id, story: survivor(line.story) }));
 }

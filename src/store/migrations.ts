@@ -195,6 +195,9 @@ export const MIGRATIONS: readonly string[] = [
   -- post: a new message; edit: a later report, listed by editing the story's message.
   ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'post';
   `,
+  /* 8: a story's members, for merging two stories a report shows to be one */ `
+  CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id, published_ms);
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

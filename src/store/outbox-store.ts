@@ -40,9 +40,15 @@ export class OutboxStore {
       posted: db.prepare<[string], { destination: string }>(
         `SELECT DISTINCT o.destination FROM stories s JOIN outbox o ON o.story_id = s.id WHERE s.cluster_id = ? AND o.kind = 'post'`,
       ),
-      postOf: db.prepare<[string, string], { state: string; message_id: string | null }>(
+      postsOf: db.prepare<[string, string], { state: string; message_id: string | null }>(
         `SELECT o.state, o.message_id FROM stories s JOIN outbox o ON o.story_id = s.id
-         WHERE s.cluster_id = ? AND o.destination = ? AND o.kind = 'post' ORDER BY o.id LIMIT 1`,
+         WHERE s.cluster_id = ? AND o.destination = ? AND o.kind = 'post' ORDER BY o.id`,
+      ),
+      foldPending: db.prepare<{ absorbed: string; into: string }>(
+        `UPDATE outbox SET kind = 'edit' WHERE kind = 'post' AND state = 'pending'
+           AND story_id IN (SELECT id FROM stories WHERE cluster_id = @absorbed)
+           AND destination IN (SELECT o.destination FROM stories s JOIN outbox o ON o.story_id = s.id
+                               WHERE s.cluster_id = @into AND o.kind = 'post' AND o.state != 'failed')`,
       ),
       inMessage: db.prepare<[string, string], { story_id: string }>(
         `SELECT story_id FROM outbox WHERE destination = ? AND message_id = ? AND kind = 'post' ORDER BY id`,
@@ -82,10 +88,20 @@ export class OutboxStore {
     return this.s.posted.all(clusterId).map((row) => row.destination as Destination);
   }
 
-  /** The story's alert at a destination: its state and, once sent, its message. */
-  postOf(clusterId: string, destination: Destination): { state: OutboxEntry['state']; messageId?: string } | undefined {
-    const row = this.s.postOf.get(clusterId, destination);
-    return row && { state: row.state as OutboxEntry['state'], ...(row.message_id && { messageId: row.message_id }) };
+  /**
+   * The story's alerts at a destination, first queued first: their states and, once sent, their
+   * messages. One, unless two stories that had both gone out were merged.
+   */
+  postsOf(clusterId: string, destination: Destination): Array<{ state: OutboxEntry['state']; messageId?: string }> {
+    return this.s.postsOf.all(clusterId, destination).map((row) => ({ state: row.state as OutboxEntry['state'], ...(row.message_id && { messageId: row.message_id }) }));
+  }
+
+  /**
+   * Called when story `absorbed` merges into `into`, before its reports are relabelled: its alerts
+   * not sent yet, where `into` has one, become edits of that one instead of second messages.
+   */
+  foldPendingPosts(absorbed: string, into: string): void {
+    this.s.foldPending.run({ absorbed, into });
   }
 
   /** The stories whose alerts make up one sent message, in their order in it. */

@@ -9,6 +9,8 @@ const PER_KEY = 24;
  * most LSH bands, a translation several strong entities; a bystander one common key).
  */
 const MAX_COMPARED = 64;
+/** Members of each story compared when deciding a merge: its newest within the window (a story of 300 reports compares 64). */
+const MAX_MEMBERS = 64;
 /** Parsed features of recent members, so a burst of reports of one event does not parse them again. */
 const CACHE_SIZE = 4096;
 
@@ -33,6 +35,10 @@ export class SqliteClusterIndex implements ClusterIndex {
         'INSERT OR REPLACE INTO cluster_members (story_id, cluster_id, published_ms, features, embedding) VALUES (?, ?, ?, ?, ?)',
       ),
       addKey: db.prepare<[string, number, string]>('INSERT OR IGNORE INTO cluster_keys (key, published_ms, story_id) VALUES (?, ?, ?)'),
+      members: db.prepare<[string, number, number, number], { story_id: string }>(
+        'SELECT story_id FROM cluster_members WHERE cluster_id = ? AND published_ms BETWEEN ? AND ? ORDER BY published_ms DESC LIMIT ?',
+      ),
+      merge: db.prepare<[string, string]>('UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?'),
     };
   }
 
@@ -72,6 +78,21 @@ export class SqliteClusterIndex implements ClusterIndex {
   private remember(candidate: ClusterCandidate): void {
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(candidate.storyId, candidate);
+  }
+
+  members(clusterId: string, fromMs: number, toMs: number): ClusterCandidate[] {
+    const out: ClusterCandidate[] = [];
+    for (const row of this.s.members.all(clusterId, fromMs, toMs, MAX_MEMBERS)) {
+      const member = this.member(row.story_id);
+      if (member) out.push(member);
+    }
+    return out;
+  }
+
+  merge(from: string, into: string): void {
+    if (from === into) return;
+    this.s.merge.run(into, from);
+    for (const cached of this.cache.values()) if (cached.clusterId === from) cached.clusterId = into;
   }
 
   add(storyId: string, clusterId: string, features: ClusterFeatures, embedding?: readonly number[]): void {

@@ -84,6 +84,7 @@ export class SqliteStore implements Store {
         `SELECT ${STORY_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')} FROM story_tags t CROSS JOIN stories s ON s.seq = t.seq
          WHERE t.tag = @tag ORDER BY t.published_at DESC LIMIT @limit`,
       ),
+      relabel: db.prepare<[string, string]>('UPDATE stories SET cluster_id = ? WHERE cluster_id = ?'),
       countStories: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories'),
       countFolded: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories WHERE cluster_id IS NOT NULL AND cluster_id != id'),
       byLanguage: db.prepare<[], { lang: string; stories: number }>(
@@ -115,7 +116,9 @@ export class SqliteStore implements Store {
       // A story already stored changes nothing, and queues no alert.
       if (this.statements.exists.get(story.id)) continue;
       // Folded before the insert, so the row is written once (an UPDATE rewrites the whole row, text and all).
-      const clusterId = commit.cluster?.(story);
+      const fold = commit.cluster?.(story);
+      const clusterId = fold?.clusterId;
+      for (const absorbed of fold?.absorbed ?? []) this.mergeStory(absorbed, fold!.clusterId);
       const stored = clusterId ? { ...story, clusterId } : story;
       const row = storyToRow(stored);
       // A later report joins its story: the story's summary serves it (made once per story).
@@ -128,6 +131,16 @@ export class SqliteStore implements Store {
     }
     return added;
   };
+
+  /**
+   * Two stories found to be one: the absorbed story's reports join the surviving one. Where both
+   * have an alert, the absorbed one's that has not gone yet becomes an edit of the survivor's, so
+   * a destination gets one message per story; alerts already sent are edited to list every report.
+   */
+  private mergeStory(absorbed: string, into: string): void {
+    this.outbox.foldPendingPosts(absorbed, into);
+    this.statements.relabel.run(into, absorbed);
+  }
 
   /**
    * The first report of a story posts; a later one edits the message already posted (or queued)

@@ -16,10 +16,18 @@ export interface RefreshCommit {
   alerts?: ReadonlyMap<string, readonly Destination[]>;
   /**
    * Folds each new story into the story it reports, inside the transaction (so two feeds
-   * reporting one event at once cannot both start it); returns the story's cluster id, or
-   * undefined for a story that is not folded (it stands alone).
+   * reporting one event at once cannot both start it); undefined for a story that is not folded
+   * (it stands alone).
    */
-  cluster?: (story: Story) => string | undefined;
+  cluster?: (story: Story) => StoryFold | undefined;
+}
+
+/** Where the clusterer put a new report. */
+export interface StoryFold {
+  /** The story it belongs to: the id of its first report (its own id when it starts one). */
+  clusterId: string;
+  /** Stories the report showed to be the same event, merged into `clusterId`; usually none. */
+  absorbed: readonly string[];
 }
 
 /** The store the pipeline, CLI and bot talk to. SqliteStore is the one implementation; tests run a contract suite on it. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadClusterSet } from '../eval/evaluate-clusters.js';
 import { runCliWithInput } from '../support/run-cli.js';
 
 const line = (o: Record<string, unknown>) => JSON.stringify(o);
@@ -27,5 +28,20 @@ describe('straitwatch cluster', () => {
       { id: 'zh', story: 'en' },
       { id: 'other', story: 'other' },
     ]);
+  });
+
+  it('gives every line the story as it stands after the last input: a later report can merge two stories', async () => {
+    // The Hualien earthquake (dev set): NHK and CNA start two stories, Yonhap's report merges them.
+    const byId = new Map(loadClusterSet('dev').map((item) => [item.id, item]));
+    const ids = ['c-dev-046', 'c-dev-047', 'c-dev-048', 'c-dev-049', 'c-dev-050', 'c-dev-052'];
+    const input = ids.map((id) => {
+      const { cluster: _label, ...report } = byId.get(id)!;
+      return line(report);
+    });
+    const before = await runCliWithInput(['cluster'], input.slice(0, -1).join('\n'), { LOG_LEVEL: 'silent' });
+    expect(new Set(before.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { story: string }).story))).toEqual(new Set(['c-dev-046', 'c-dev-047']));
+    const after = await runCliWithInput(['cluster'], input.join('\n'), { LOG_LEVEL: 'silent' });
+    expect(after.code).toBe(0);
+    expect(after.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; story: string })).toEqual(ids.map((id) => ({ id, story: 'c-dev-046' })));
   });
 });

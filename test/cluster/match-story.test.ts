@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterFeatures } from '../../src/cluster/cluster-features.js';
 import type { ClusterInput } from '../../src/cluster/cluster-input.js';
 import { DEFAULT_CLUSTER_THRESHOLDS } from '../../src/cluster/cluster-thresholds.js';
-import { bestCluster, type ClusterCandidate } from '../../src/cluster/match-story.js';
+import { bestCluster, type ClusterCandidate, comparePair } from '../../src/cluster/match-story.js';
 import { BOUNTY_REPORTS } from './bounty-reports.js';
 
 const [EN, ZH_HANT, ZH_HANS, JA] = BOUNTY_REPORTS as [ClusterInput, ClusterInput, ClusterInput, ClusterInput];
@@ -25,7 +25,7 @@ const UNRELATED: ClusterInput = {
 describe('bestCluster', () => {
   it('finds a syndicated copy as a near-duplicate', () => {
     const copy = clusterFeatures({ ...EN, id: 'copy', feedId: 'yahoo', text: `${EN.text} (Reporting by staff)` });
-    const match = bestCluster(copy, [candidate(EN, 'c1')], DEFAULT_CLUSTER_THRESHOLDS);
+    const match = bestCluster({ features: copy }, [candidate(EN, 'c1')], DEFAULT_CLUSTER_THRESHOLDS);
     expect(match).toMatchObject({ clusterId: 'c1', reason: 'near-duplicate' });
   });
 
@@ -34,40 +34,62 @@ describe('bestCluster', () => {
     { name: 'Simplified Chinese', story: ZH_HANS },
     { name: 'Japanese', story: JA },
   ])('finds the English report from the $name one by shared entities', ({ story }) => {
-    const match = bestCluster(clusterFeatures(story), [candidate(UNRELATED), candidate(EN, 'c1')], DEFAULT_CLUSTER_THRESHOLDS);
+    const match = bestCluster({ features: clusterFeatures(story) }, [candidate(UNRELATED), candidate(EN, 'c1')], DEFAULT_CLUSTER_THRESHOLDS);
     expect(match).toMatchObject({ clusterId: 'c1', reason: 'shared-entities' });
   });
 
   it('prefers the stronger kind of evidence, then the higher similarity', () => {
     const copy = clusterFeatures({ ...ZH_HANT, id: 'copy' });
-    const match = bestCluster(copy, [candidate(EN, 'by-entities'), candidate(ZH_HANT, 'by-wording')], DEFAULT_CLUSTER_THRESHOLDS);
+    const match = bestCluster({ features: copy }, [candidate(EN, 'by-entities'), candidate(ZH_HANT, 'by-wording')], DEFAULT_CLUSTER_THRESHOLDS);
     expect(match?.clusterId).toBe('by-wording');
   });
 
   it('finds nothing outside the window', () => {
     const late = clusterFeatures({ ...ZH_HANT, published: '2025-06-09T12:00:00Z' });
-    expect(bestCluster(late, [candidate(EN)], DEFAULT_CLUSTER_THRESHOLDS)).toBeUndefined();
+    expect(bestCluster({ features: late }, [candidate(EN)], DEFAULT_CLUSTER_THRESHOLDS)).toBeUndefined();
   });
 
   it('finds nothing among unrelated stories', () => {
-    expect(bestCluster(clusterFeatures(ZH_HANT), [candidate(UNRELATED)], DEFAULT_CLUSTER_THRESHOLDS)).toBeUndefined();
+    expect(bestCluster({ features: clusterFeatures(ZH_HANT) }, [candidate(UNRELATED)], DEFAULT_CLUSTER_THRESHOLDS)).toBeUndefined();
   });
 
   describe('embeddings', () => {
-    const thresholds = { ...DEFAULT_CLUSTER_THRESHOLDS, crossLanguage: 2 };
+    const thresholds = { ...DEFAULT_CLUSTER_THRESHOLDS, crossLanguage: 2, crossLanguageWeak: 2 };
     it.each([
       { name: 'close vectors match', story: [1, 0.1], other: [1, 0.12], reason: 'embedding' },
       { name: 'distant vectors do not', story: [1, 0], other: [0, 1], reason: undefined },
       { name: 'a candidate without one does not', story: [1, 0], other: undefined, reason: undefined },
     ])('$name', ({ story, other, reason }) => {
-      const match = bestCluster(clusterFeatures(ZH_HANT), [candidate(EN, 'c1', other)], thresholds, story);
+      const match = bestCluster({ features: clusterFeatures(ZH_HANT), embedding: story }, [candidate(EN, 'c1', other)], thresholds);
       expect(match?.reason).toBe(reason);
     });
 
     it('do not override a conflict', () => {
       const twenty = clusterFeatures({ ...EN, id: 'other', title: 'China offers bounty for 35 alleged Taiwanese military hackers', text: '' });
-      const match = bestCluster(twenty, [candidate(EN, 'c1', [1, 0])], thresholds, [1, 0]);
+      const match = bestCluster({ features: twenty, embedding: [1, 0] }, [candidate(EN, 'c1', [1, 0])], thresholds);
       expect(match).toBeUndefined();
     });
+  });
+});
+
+describe('comparePair without a strong entity (crossLanguageWeak)', () => {
+  // The French and German reports of Taiwan's 2024 election name Lai, his party, the vote and Beijing: nothing rare, but all the same.
+  const withEntities = (title: string, entities: string[]) => ({ features: { ...clusterFeatures({ ...EN, title, text: '' }), entities } });
+  const ELECTION = ['country:taiwan', 'event:election', 'org:dpp', 'person:lai-ching-te', 'place:beijing'];
+
+  it('folds reports that agree on several weak names and nothing else', () => {
+    const verdict = comparePair(withEntities('Présidentielle à Taïwan : Lai élu', ELECTION), withEntities('Lai gewinnt Präsidentenwahl in Taiwan', ELECTION), DEFAULT_CLUSTER_THRESHOLDS);
+    expect(verdict).toMatchObject({ conflict: false, match: { reason: 'shared-entities', similarity: 1 } });
+  });
+
+  it('does not fold two briefs that name one weak thing and nothing else', () => {
+    const verdict = comparePair(withEntities('Coast guard report one', ['org:coast-guard']), withEntities('Coast guard report two', ['org:coast-guard']), DEFAULT_CLUSTER_THRESHOLDS);
+    expect(verdict).toEqual({ conflict: false });
+  });
+
+  it('does not fold weak names shared among much else', () => {
+    const more = [...ELECTION, 'person:hou-yu-ih', 'person:ko-wen-je', 'org:kuomintang', 'org:tpp'];
+    const verdict = comparePair(withEntities('Lai wins', ELECTION), withEntities('賴清德當選', more), DEFAULT_CLUSTER_THRESHOLDS);
+    expect(verdict).toEqual({ conflict: false });
   });
 });
