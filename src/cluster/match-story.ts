@@ -33,10 +33,13 @@ export interface MatchSide {
   embedding?: readonly number[] | undefined;
 }
 
-/** What comparing two reports says: that they cannot be one event, or how surely they are (if at all). */
-export type PairVerdict = { conflict: true } | { conflict: false; match?: { similarity: number; reason: MatchReason } };
+/**
+ * What comparing two reports says: that they cannot be one event, or how surely they are (if at all),
+ * with their entity score (0 for reports further apart than the window) whatever the verdict.
+ */
+export type PairVerdict = { conflict: true } | { conflict: false; entityScore: number; match?: { similarity: number; reason: MatchReason } };
 
-const APART: PairVerdict = { conflict: false };
+const APART: PairVerdict = { conflict: false, entityScore: 0 };
 
 /** Whether two reports within the window are one event. Reports further apart than the window are neither match nor conflict. */
 export function comparePair(a: MatchSide, b: MatchSide, thresholds: ClusterThresholds): PairVerdict {
@@ -44,18 +47,19 @@ export function comparePair(a: MatchSide, b: MatchSide, thresholds: ClusterThres
   const evidence = entityEvidence(a.features, b.features);
   // Different groups, CVEs, counts or dates: two events, however alike the wording (templated reports are).
   if (evidence.conflict) return { conflict: true };
+  const entityScore = evidence.score;
   const jaccard = jaccardEstimate(a.features.signature, b.features.signature);
-  if (jaccard >= thresholds.sameLanguage) return { conflict: false, match: { similarity: jaccard, reason: 'near-duplicate' } };
+  if (jaccard >= thresholds.sameLanguage) return { conflict: false, entityScore, match: { similarity: jaccard, reason: 'near-duplicate' } };
   const strongEnough = evidence.strongShared >= thresholds.minSharedEntities && evidence.score >= thresholds.crossLanguage;
   // Without a strong entity (Lai, an election, Taiwan), only near-total agreement on several names counts: two
   // briefs naming only "the coast guard" agree totally on nothing much.
   const weakEnough = evidence.score >= thresholds.crossLanguageWeak && evidence.sharedWeight >= WEAK_SHARED_WEIGHT;
-  if (strongEnough || weakEnough) return { conflict: false, match: { similarity: evidence.score, reason: 'shared-entities' } };
+  if (strongEnough || weakEnough) return { conflict: false, entityScore, match: { similarity: entityScore, reason: 'shared-entities' } };
   if (a.embedding && b.embedding && evidence.strongShared >= 1) {
     const cosine = cosineSimilarity(a.embedding, b.embedding);
-    if (cosine >= thresholds.embedding) return { conflict: false, match: { similarity: cosine, reason: 'embedding' } };
+    if (cosine >= thresholds.embedding) return { conflict: false, entityScore, match: { similarity: cosine, reason: 'embedding' } };
   }
-  return APART;
+  return { conflict: false, entityScore };
 }
 
 function matchCandidate(story: MatchSide, candidate: ClusterCandidate, thresholds: ClusterThresholds): ClusterMatch | undefined {

@@ -34,6 +34,8 @@ export function clusterThresholds(config: Partial<ClusteringConfig> = {}): Clust
     embedding: config.embedding ?? DEFAULT_CLUSTER_THRESHOLDS.embedding,
     crossLanguageWeak: config.crossLanguageWeak ?? DEFAULT_CLUSTER_THRESHOLDS.crossLanguageWeak,
     mergeLinks: config.mergeLinks ?? DEFAULT_CLUSTER_THRESHOLDS.mergeLinks,
+    supportScore: config.supportScore ?? DEFAULT_CLUSTER_THRESHOLDS.supportScore,
+    supportReports: config.supportReports ?? DEFAULT_CLUSTER_THRESHOLDS.supportReports,
   };
 }
 

@@ -50,7 +50,7 @@ export function denseTimes<T extends { published: string; cluster: string; id: s
 /** Baselines on the same reports: every report alone (what bots post today), and near-duplicates only (no cross-language evidence). */
 export const CLUSTER_BASELINES: Record<string, (items: readonly ClusterItem[]) => Promise<Map<string, string>>> = {
   'every report alone': async (items) => new Map(items.map((item) => [item.id, item.id])),
-  'wording only (MinHash)': (items) => predictClusters(items, { ...clusterThresholds(), crossLanguage: Number.POSITIVE_INFINITY, crossLanguageWeak: Number.POSITIVE_INFINITY, minSharedEntities: 1_000 }),
+  'wording only (MinHash)': (items) => predictClusters(items, { ...clusterThresholds(), crossLanguage: Number.POSITIVE_INFINITY, crossLanguageWeak: Number.POSITIVE_INFINITY, minSharedEntities: 1_000, supportReports: 0 }),
 };
 
 export async function scoreClusters(items: readonly ClusterItem[], predict: (items: readonly ClusterItem[]) => Promise<Map<string, string>> = predictClusters): Promise<PairwiseScores> {
