@@ -1,7 +1,7 @@
 import { clusterFeatures, type ClusterFeatures } from './cluster-features.js';
 import type { ClusterInput } from './cluster-input.js';
 import type { ClusterThresholds } from './cluster-thresholds.js';
-import type { ClusterIndex } from './memory-cluster-index.js';
+import { type ClusterIndex, MEMBERS_COMPARED } from './memory-cluster-index.js';
 import { type ClusterMatch, clusterMatches, type MatchSide } from './match-story.js';
 import { storiesAgree } from './merge-stories.js';
 import { supportedCluster } from './story-support.js';
@@ -36,7 +36,7 @@ export function assignStory(input: ClusterInput, index: ClusterIndex, thresholds
   let clusterId = match?.clusterId ?? support?.clusterId ?? input.id;
   const absorbed: string[] = [];
   if (thresholds.mergeLinks > 0) {
-    const membersOf = (id: string) => index.members(id, features.publishedMs - windowMs, features.publishedMs + windowMs);
+    const membersOf = (id: string) => index.members(id, features.publishedMs - windowMs, features.publishedMs + windowMs, MEMBERS_COMPARED);
     for (const other of others) {
       const mine = [...membersOf(clusterId), self];
       const theirs = membersOf(other.clusterId);

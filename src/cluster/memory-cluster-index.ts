@@ -3,12 +3,19 @@ import type { ClusterCandidate } from './match-story.js';
 
 export type { ClusterCandidate };
 
+/**
+ * A story's newest reports in the window speak for it when a report is weighed against the whole
+ * story (merging, support): comparing two stories costs up to this squared, and a burst of 300
+ * reports of one event must not make each new one slow.
+ */
+export const MEMBERS_COMPARED = 16;
+
 /** Where stories wait to be clustered against: candidates share a key and fall within the window. */
 export interface ClusterIndex {
   candidates(features: ClusterFeatures, windowMs: number): ClusterCandidate[];
   add(storyId: string, clusterId: string, features: ClusterFeatures, embedding?: readonly number[]): void;
-  /** The members of a cluster published between `fromMs` and `toMs`. */
-  members(clusterId: string, fromMs: number, toMs: number): ClusterCandidate[];
+  /** The newest `limit` members of a cluster published between `fromMs` and `toMs`, newest first. */
+  members(clusterId: string, fromMs: number, toMs: number, limit: number): ClusterCandidate[];
   /** Moves every member of cluster `from` into cluster `into`. */
   merge(from: string, into: string): void;
 }
@@ -72,8 +79,11 @@ export class MemoryClusterIndex implements ClusterIndex {
     }
   }
 
-  members(clusterId: string, fromMs: number, toMs: number): ClusterCandidate[] {
-    return [...(this.byCluster.get(clusterId) ?? [])].filter((m) => m.features.publishedMs >= fromMs && m.features.publishedMs <= toMs);
+  members(clusterId: string, fromMs: number, toMs: number, limit: number): ClusterCandidate[] {
+    return [...(this.byCluster.get(clusterId) ?? [])]
+      .filter((m) => m.features.publishedMs >= fromMs && m.features.publishedMs <= toMs)
+      .sort((a, b) => b.features.publishedMs - a.features.publishedMs)
+      .slice(0, limit);
   }
 
   merge(from: string, into: string): void {

@@ -1,5 +1,5 @@
 import type { ClusterThresholds } from './cluster-thresholds.js';
-import type { ClusterCandidate, ClusterIndex } from './memory-cluster-index.js';
+import { type ClusterCandidate, type ClusterIndex, MEMBERS_COMPARED } from './memory-cluster-index.js';
 import { comparePair, type MatchSide } from './match-story.js';
 
 /** Of a story's reports in the window, the share that must agree. */
@@ -30,7 +30,7 @@ export function supportedCluster(
   // The stories most candidates agree with; each is then read whole, so at most a few.
   const likeliest = [...agreeingCandidates].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, STORIES_READ);
   for (const [clusterId] of likeliest) {
-    const members = index.members(clusterId, publishedMs - windowMs, publishedMs + windowMs);
+    const members = index.members(clusterId, publishedMs - windowMs, publishedMs + windowMs, MEMBERS_COMPARED);
     let agreeing = 0;
     let conflict = false;
     for (const member of members) {

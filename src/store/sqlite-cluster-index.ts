@@ -9,8 +9,6 @@ const PER_KEY = 24;
  * most LSH bands, a translation several strong entities; a bystander one common key).
  */
 const MAX_COMPARED = 64;
-/** Members of each story compared when deciding a merge: its newest within the window (a story of 300 reports compares 64). */
-const MAX_MEMBERS = 64;
 /** Parsed features of recent members, so a burst of reports of one event does not parse them again. */
 const CACHE_SIZE = 4096;
 
@@ -80,9 +78,9 @@ export class SqliteClusterIndex implements ClusterIndex {
     this.cache.set(candidate.storyId, candidate);
   }
 
-  members(clusterId: string, fromMs: number, toMs: number): ClusterCandidate[] {
+  members(clusterId: string, fromMs: number, toMs: number, limit: number): ClusterCandidate[] {
     const out: ClusterCandidate[] = [];
-    for (const row of this.s.members.all(clusterId, fromMs, toMs, MAX_MEMBERS)) {
+    for (const row of this.s.members.all(clusterId, fromMs, toMs, limit)) {
       const member = this.member(row.story_id);
       if (member) out.push(member);
     }

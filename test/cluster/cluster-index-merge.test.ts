@@ -30,7 +30,7 @@ describe.each([
     index.add('zh-hans', 'zh-hans', ZH_HANS!);
     return index;
   }
-  const ids = (index: ClusterIndex, cluster: string, from = 0, to = Number.MAX_SAFE_INTEGER) => index.members(cluster, from, to).map((m) => m.storyId).sort();
+  const ids = (index: ClusterIndex, cluster: string, from = 0, to = Number.MAX_SAFE_INTEGER) => index.members(cluster, from, to, 100).map((m) => m.storyId).sort();
 
   it("lists a story's members within a time span", () => {
     const index = twoStories();
@@ -48,6 +48,11 @@ describe.each([
     const candidates = index.candidates(EN!, 72 * HOUR);
     expect(candidates.length).toBeGreaterThan(0);
     expect(new Set(candidates.map((c) => c.clusterId))).toEqual(new Set(['en']));
+  });
+
+  it('lists at most the newest `limit` members, newest first', () => {
+    const index = twoStories();
+    expect(index.members('en', 0, Number.MAX_SAFE_INTEGER, 1).map((m) => m.storyId)).toEqual([ZH_HANT!.publishedMs > EN!.publishedMs ? 'zh-hant' : 'en']);
   });
 
   it('merging a story into itself changes nothing', () => {

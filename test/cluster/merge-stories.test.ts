@@ -38,9 +38,9 @@ describe('assignStory merging two stories', () => {
     expect(assignments.map((a) => a.clusterId)).toEqual(['c-dev-046', 'c-dev-047', 'c-dev-047', 'c-dev-047', 'c-dev-047', 'c-dev-047', 'c-dev-046']);
     expect(assignments.map((a) => a.absorbed)).toEqual([[], [], [], [], [], [], ['c-dev-047']]);
     // Every member now belongs to the surviving story.
-    const members = index.members('c-dev-046', 0, Number.MAX_SAFE_INTEGER).map((m) => m.storyId).sort();
+    const members = index.members('c-dev-046', 0, Number.MAX_SAFE_INTEGER, 100).map((m) => m.storyId).sort();
     expect(members).toEqual(REPORTS.map((r) => r.id).sort());
-    expect(index.members('c-dev-047', 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    expect(index.members('c-dev-047', 0, Number.MAX_SAFE_INTEGER, 100)).toEqual([]);
   });
 
   it('mergeLinks 0 never merges: the report joins its best match only', () => {
