@@ -1,16 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readEnvironment } from '../../src/config/environment.js';
-import { type App, createApp } from '../../src/main.js';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../../src/main.js';
 import { pollAll } from '../../src/pipeline/poll-all.js';
 import { search } from '../../src/pipeline/search.js';
-import { silentLogger } from '../../src/log/logger.js';
-import { FakeDiscord } from '../support/fake-discord.js';
-import { FeedServer } from '../support/feed-server.js';
 import { type TestItem, rss2 } from '../support/feeds.js';
-import { tempDir } from '../support/temp-dir.js';
+import { loopbackApp } from '../support/loopback-app.js';
 
 const CHANNEL = '444444444444444444';
 const WEBHOOK_ID = '555555555555555555';
@@ -47,41 +40,18 @@ const UNRELATED: TestItem = {
 };
 
 describe('one story, one alert: reports folded across feeds and languages', () => {
-  let feeds: FeedServer;
-  let discord: FakeDiscord;
-  const dir = tempDir();
-  let app: App | undefined;
-  let run = 0;
-
-  beforeEach(async () => {
-    run++;
-    feeds = await FeedServer.start();
-    discord = await FakeDiscord.start({ token: 'test-token' });
-    discord.addChannel(CHANNEL);
-  });
-  afterEach(async () => {
-    app?.close();
-    await discord.close();
-    await feeds.close();
-  });
+  const loopback = loopbackApp(CHANNEL);
 
   function open(routes: unknown[], backlog: 'none' | number = 10): App {
-    const configPath = join(dir.path, `feeds-${run}.json`);
-    writeFileSync(
-      configPath,
-      JSON.stringify({
-        feeds: [
-          { id: 'focustaiwan', name: 'Focus Taiwan', url: feeds.url('/focustaiwan'), language: 'en' },
-          { id: 'cna', name: 'CNA', url: feeds.url('/cna'), language: 'zh-Hant' },
-          { id: 'xinhua', name: 'Xinhua', url: feeds.url('/xinhua'), language: 'zh-Hans' },
-        ],
-        routes,
-        alerts: { backlog },
-      }),
-    );
-    const env = readEnvironment({ STRAITWATCH_ALLOW_PRIVATE_NETWORKS: '1', DISCORD_TOKEN: 'test-token', DISCORD_API_BASE: discord.apiBase, LOG_LEVEL: 'silent' });
-    app = createApp({ configPath, dbPath: join(dir.path, `db-${run}.sqlite`), env, log: silentLogger(), consoleOut: new PassThrough() });
-    return app;
+    return loopback.open({
+      feeds: [
+        { id: 'focustaiwan', name: 'Focus Taiwan', url: loopback.feeds.url('/focustaiwan'), language: 'en' },
+        { id: 'cna', name: 'CNA', url: loopback.feeds.url('/cna'), language: 'zh-Hant' },
+        { id: 'xinhua', name: 'Xinhua', url: loopback.feeds.url('/xinhua'), language: 'zh-Hans' },
+      ],
+      routes,
+      alerts: { backlog },
+    });
   }
 
   async function cycle(a: App) {
@@ -98,28 +68,28 @@ describe('one story, one alert: reports folded across feeds and languages', () =
 
   it('posts the first report, then edits that message as reports arrive in other languages; a quiet cycle sends nothing', async () => {
     const a = open([{ channel: CHANNEL, topics: ['taiwan', 'apt'] }]);
-    feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN, UNRELATED]) });
-    feeds.route('/cna', { body: rss2([]) });
-    feeds.route('/xinhua', { body: rss2([]) });
+    loopback.feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN, UNRELATED]) });
+    loopback.feeds.route('/cna', { body: rss2([]) });
+    loopback.feeds.route('/xinhua', { body: rss2([]) });
     const first = await cycle(a);
     expect(first.sent).toBe(2);
     // Both alerts went out as one message of two embeds.
-    const [bounty] = discord.messages(CHANNEL);
+    const [bounty] = loopback.discord.messages(CHANNEL);
     expect(bounty!.embeds).toHaveLength(2);
     expect(alsoReportedBy(bounty!)).toEqual([]);
 
-    feeds.route('/cna', { body: rss2([CNA]) });
-    feeds.route('/xinhua', { body: rss2([XINHUA]) });
+    loopback.feeds.route('/cna', { body: rss2([CNA]) });
+    loopback.feeds.route('/xinhua', { body: rss2([XINHUA]) });
     const second = await cycle(a);
     expect(second).toMatchObject({ sent: 0, edited: 2, failed: 0 });
-    expect(discord.messages(CHANNEL)).toHaveLength(1);
-    const edited = discord.messages(CHANNEL).find((m) => m.id === bounty!.id)!;
+    expect(loopback.discord.messages(CHANNEL)).toHaveLength(1);
+    const edited = loopback.discord.messages(CHANNEL).find((m) => m.id === bounty!.id)!;
     expect(edited.edited_timestamp).toBeTruthy();
     const listed = alsoReportedBy(edited);
     expect(listed).toHaveLength(2);
     expect(listed.join('\n')).toMatch(/CNA.*Traditional Chinese/);
     expect(listed.join('\n')).toMatch(/Xinhua.*Simplified Chinese/);
-    const patches = discord.requests.filter((r) => r.method === 'PATCH');
+    const patches = loopback.discord.requests.filter((r) => r.method === 'PATCH');
     expect(patches).toHaveLength(1);
     expect(patches[0]!.body).toMatchObject({ allowed_mentions: { parse: [] } });
 
@@ -138,7 +108,7 @@ describe('one story, one alert: reports folded across feeds and languages', () =
 
     const quiet = await cycle(a);
     expect(quiet).toMatchObject({ sent: 0, edited: 0 });
-    expect(discord.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    expect(loopback.discord.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
 
     // /latest lists a story once, however many reports it has.
     const latest = a.store.latestStories('taiwan', 10);
@@ -154,49 +124,49 @@ describe('one story, one alert: reports folded across feeds and languages', () =
 
   it("a first poll's backlog is stored unfolded (it does not alert), so the event's first new report alerts", async () => {
     const a = open([{ channel: CHANNEL, topics: ['taiwan', 'apt'] }], 'none');
-    feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN]) });
-    feeds.route('/cna', { body: rss2([CNA]) });
-    feeds.route('/xinhua', { body: rss2([]) });
+    loopback.feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN]) });
+    loopback.feeds.route('/cna', { body: rss2([CNA]) });
+    loopback.feeds.route('/xinhua', { body: rss2([]) });
     expect(await cycle(a)).toMatchObject({ sent: 0, edited: 0 });
     expect(a.store.foldedReportCount()).toBe(0);
-    feeds.route('/xinhua', { body: rss2([XINHUA]) });
+    loopback.feeds.route('/xinhua', { body: rss2([XINHUA]) });
     expect(await cycle(a)).toMatchObject({ sent: 1, edited: 0 });
-    const [message] = discord.messages(CHANNEL);
+    const [message] = loopback.discord.messages(CHANNEL);
     expect(JSON.stringify(message!.embeds)).toContain('资通电军');
     expect(JSON.stringify(message!.embeds)).not.toContain('Also reported by');
   });
 
   it('a burst of reports before the first send becomes one message listing them all', async () => {
     const a = open([{ channel: CHANNEL, topics: ['taiwan', 'apt'] }]);
-    feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN]) });
-    feeds.route('/cna', { body: rss2([CNA]) });
-    feeds.route('/xinhua', { body: rss2([XINHUA]) });
+    loopback.feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN]) });
+    loopback.feeds.route('/cna', { body: rss2([CNA]) });
+    loopback.feeds.route('/xinhua', { body: rss2([XINHUA]) });
     await cycle(a);
-    const messages = discord.messages(CHANNEL);
+    const messages = loopback.discord.messages(CHANNEL);
     expect(messages).toHaveLength(1);
     expect(alsoReportedBy(messages[0]!)).toHaveLength(2);
   });
 
   it('an edit that fails is retried later, never posted again; webhooks are edited through their own route', async () => {
     const token = 'hook-token';
-    const channel = discord.addWebhook(WEBHOOK_ID, token);
-    const a = open([{ webhook: `https://discord.com/api/webhooks/${WEBHOOK_ID}/${token}` }]);
-    feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN]) });
-    feeds.route('/cna', { body: rss2([]) });
-    feeds.route('/xinhua', { body: rss2([]) });
+    const channel = loopback.discord.addWebhook(WEBHOOK_ID, token);
+    const a = open([{ webhook: `https://loopback.discord.com/api/webhooks/${WEBHOOK_ID}/${token}` }]);
+    loopback.feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN]) });
+    loopback.feeds.route('/cna', { body: rss2([]) });
+    loopback.feeds.route('/xinhua', { body: rss2([]) });
     expect((await cycle(a)).sent).toBe(1);
-    feeds.route('/cna', { body: rss2([CNA]) });
-    // discord.js retries a 5xx three times itself: four in a row make the edit wait for a later round.
-    discord.nextResponses(Array.from({ length: 4 }, () => ({ status: 502, body: { message: 'bad gateway', code: 0 } })));
+    loopback.feeds.route('/cna', { body: rss2([CNA]) });
+    // loopback.discord.js retries a 5xx three times itself: four in a row make the edit wait for a later round.
+    loopback.discord.nextResponses(Array.from({ length: 4 }, () => ({ status: 502, body: { message: 'bad gateway', code: 0 } })));
     await pollAll(a.config, a.deps);
     const failed = await a.deliver();
     expect(failed).toMatchObject({ edited: 0, retrying: 1 });
     // The retry is due after its backoff; deliver as if it had passed.
     a.store.db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE kind = 'edit'").run();
     expect(await a.deliver()).toMatchObject({ edited: 1, sent: 0 });
-    const messages = discord.messages(channel);
+    const messages = loopback.discord.messages(channel);
     expect(messages).toHaveLength(1);
     expect(alsoReportedBy(messages[0]!)).toHaveLength(1);
-    expect(discord.requests.filter((r) => r.method === 'PATCH').every((r) => r.path.includes(`/webhooks/${WEBHOOK_ID}/${token}/messages/`))).toBe(true);
+    expect(loopback.discord.requests.filter((r) => r.method === 'PATCH').every((r) => r.path.includes(`/webhooks/${WEBHOOK_ID}/${token}/messages/`))).toBe(true);
   });
 });

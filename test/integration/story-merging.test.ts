@@ -1,16 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readEnvironment } from '../../src/config/environment.js';
-import { type App, createApp } from '../../src/main.js';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../../src/main.js';
 import { pollAll } from '../../src/pipeline/poll-all.js';
-import { silentLogger } from '../../src/log/logger.js';
 import { loadClusterSet } from '../eval/evaluate-clusters.js';
-import { FakeDiscord } from '../support/fake-discord.js';
-import { FeedServer } from '../support/feed-server.js';
 import { type TestItem, rss2 } from '../support/feeds.js';
-import { tempDir } from '../support/temp-dir.js';
+import { loopbackApp } from '../support/loopback-app.js';
 
 const CHANNEL = '666666666666666666';
 
@@ -28,52 +21,29 @@ const FOCUS_TAIWAN = item('c-dev-050');
 const YONHAP = item('c-dev-052');
 
 describe('two stories a later report shows to be one event are merged', () => {
-  let feeds: FeedServer;
-  let discord: FakeDiscord;
-  const dir = tempDir();
-  let app: App | undefined;
-  let run = 0;
-
-  beforeEach(async () => {
-    run++;
-    feeds = await FeedServer.start();
-    discord = await FakeDiscord.start({ token: 'test-token' });
-    discord.addChannel(CHANNEL);
-  });
-  afterEach(async () => {
-    app?.close();
-    await discord.close();
-    await feeds.close();
-  });
+  const loopback = loopbackApp(CHANNEL);
 
   function open(): App {
-    const configPath = join(dir.path, `feeds-${run}.json`);
-    writeFileSync(
-      configPath,
-      JSON.stringify({
-        // One feed at a time, in this order, so the reports are folded in publication order.
-        polling: { concurrency: 1 },
-        feeds: [
-          { id: 'nhk', name: 'NHK', url: feeds.url('/nhk'), language: 'ja' },
-          { id: 'cna', name: 'CNA', url: feeds.url('/cna'), language: 'zh-Hant' },
-          { id: 'focustaiwan', name: 'Focus Taiwan', url: feeds.url('/focustaiwan'), language: 'en' },
-          { id: 'yonhap', name: 'Yonhap', url: feeds.url('/yonhap'), language: 'ko' },
-        ],
-        routes: [{ channel: CHANNEL, topics: ['taiwan'] }],
-        // One alert a message, so each story's alert is a message of its own.
-        alerts: { backlog: 10, maxEmbedsPerMessage: 1 },
-      }),
-    );
-    const env = readEnvironment({ STRAITWATCH_ALLOW_PRIVATE_NETWORKS: '1', DISCORD_TOKEN: 'test-token', DISCORD_API_BASE: discord.apiBase, LOG_LEVEL: 'silent' });
-    app = createApp({ configPath, dbPath: join(dir.path, `db-${run}.sqlite`), env, log: silentLogger(), consoleOut: new PassThrough() });
-    return app;
+    return loopback.open({
+      // One feed at a time, in this order, so the reports are folded in publication order.
+      polling: { concurrency: 1 },
+      feeds: [
+        { id: 'nhk', name: 'NHK', url: loopback.feeds.url('/nhk'), language: 'ja' },
+        { id: 'cna', name: 'CNA', url: loopback.feeds.url('/cna'), language: 'zh-Hant' },
+        { id: 'focustaiwan', name: 'Focus Taiwan', url: loopback.feeds.url('/focustaiwan'), language: 'en' },
+        { id: 'yonhap', name: 'Yonhap', url: loopback.feeds.url('/yonhap'), language: 'ko' },
+      ],
+      routes: [{ channel: CHANNEL, topics: ['taiwan'] }],
+      // One alert a message, so each story's alert is a message of its own.
+      alerts: { backlog: 10, maxEmbedsPerMessage: 1 },
+    });
   }
 
   function serve(yonhap: TestItem[]) {
-    feeds.route('/nhk', { body: rss2([NHK]) });
-    feeds.route('/cna', { body: rss2(CNA) });
-    feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN]) });
-    feeds.route('/yonhap', { body: rss2(yonhap) });
+    loopback.feeds.route('/nhk', { body: rss2([NHK]) });
+    loopback.feeds.route('/cna', { body: rss2(CNA) });
+    loopback.feeds.route('/focustaiwan', { body: rss2([FOCUS_TAIWAN]) });
+    loopback.feeds.route('/yonhap', { body: rss2(yonhap) });
   }
 
   async function poll(a: App) {
@@ -98,7 +68,7 @@ describe('two stories a later report shows to be one event are merged', () => {
     const before = clusterOf(a);
     expect(before['c-dev-046']).not.toBe(before['c-dev-047']);
     expect(before['c-dev-050']).toBe(before['c-dev-047']);
-    expect(discord.messages(CHANNEL)).toHaveLength(2);
+    expect(loopback.discord.messages(CHANNEL)).toHaveLength(2);
 
     serve([YONHAP]);
     await poll(a);
@@ -109,9 +79,9 @@ describe('two stories a later report shows to be one event are merged', () => {
     for (const guid of ['c-dev-046', 'c-dev-047', 'c-dev-048', 'c-dev-049', 'c-dev-050', 'c-dev-052']) expect(after[guid]).toBe(story);
     expect(a.store.reportsOf(story)).toHaveLength(6);
 
-    const messages = discord.messages(CHANNEL);
+    const messages = loopback.discord.messages(CHANNEL);
     expect(messages).toHaveLength(2);
-    const patched = new Set(discord.requests.filter((r) => r.method === 'PATCH').map((r) => r.path.split('/').pop()));
+    const patched = new Set(loopback.discord.requests.filter((r) => r.method === 'PATCH').map((r) => r.path.split('/').pop()));
     expect(patched).toEqual(new Set(messages.map((m) => m.id)));
     // Each message shows its own report and lists the five others, Yonhap's among them.
     for (const message of messages) {
@@ -134,12 +104,12 @@ describe('two stories a later report shows to be one event are merged', () => {
     await poll(a);
     const report = await a.deliver();
     expect(report).toMatchObject({ sent: 1, failed: 0 });
-    const messages = discord.messages(CHANNEL);
+    const messages = loopback.discord.messages(CHANNEL);
     expect(messages).toHaveLength(1);
     expect(reportLines(messages[0]!)).toHaveLength(5);
     // Nothing is left to send, and a later cycle sends nothing again.
     expect(a.store.db.prepare("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'sending')").get()).toEqual({ n: 0 });
     expect(await a.deliver()).toMatchObject({ sent: 0, edited: 0 });
-    expect(discord.messages(CHANNEL)).toHaveLength(1);
+    expect(loopback.discord.messages(CHANNEL)).toHaveLength(1);
   });
 });
