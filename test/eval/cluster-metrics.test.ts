@@ -99,6 +99,7 @@ describe('cluster fixtures', () => {
   const sets = [
     { set: 'dev', minNearMisses: 15 },
     { set: 'heldout', minNearMisses: 8 },
+    { set: 'blind', minNearMisses: 10 },
   ] as const;
   const load = (set: string) => loadClusterFixture(join(CLUSTER_FIXTURE_DIR, `${set}.jsonl`));
 
@@ -144,6 +145,11 @@ describe('cluster fixtures', () => {
   it('dev and heldout report different events', () => {
     const dev = new Set(load('dev').map((i) => i.cluster));
     expect(load('heldout').filter((i) => dev.has(i.cluster))).toEqual([]);
+  });
+
+  it('blind reports events that are in neither dev nor heldout', () => {
+    const earlier = new Set([...load('dev'), ...load('heldout')].map((i) => i.cluster));
+    expect(load('blind').filter((i) => earlier.has(i.cluster))).toEqual([]);
   });
 
   it('fixtureLabels gives the maps pairwiseScores takes; the gold scores itself perfectly', () => {
