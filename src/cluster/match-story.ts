@@ -24,8 +24,8 @@ export interface ClusterMatch {
 // Shared wording is the surest evidence, shared names the next; an embedding alone, the weakest.
 const REASON_RANK: Record<MatchReason, number> = { 'near-duplicate': 3, 'shared-entities': 2, embedding: 1 };
 const HOUR_MS = 3_600_000;
-/** Shared weight the crossLanguageWeak rule needs: three names of medium weight (Lai, an election, a party); 4 costs recall in dev. */
-const WEAK_SHARED_WEIGHT = 3.5;
+/** Shared weight the crossLanguageWeak rule needs: drills, Lai, China and Taiwan (3); two briefs naming the coast guard and Taiwan (2.25) agree on too little. */
+const WEAK_SHARED_WEIGHT = 3;
 
 /** One report as the matcher sees it: its features and, when configured, its embedding. */
 export interface MatchSide {

@@ -19,6 +19,13 @@ describe('conceptLexicon', () => {
     { name: 'U.S. with periods', text: 'the U.S. Treasury', concept: 'country:us' },
     { name: 'a specific body implies the general one', text: '立法院今天表決', concept: 'org:parliament' },
     { name: "Japan's police agency is the police", text: '警察庁によると', concept: 'org:police' },
+    { name: 'a consul general in Traditional Chinese', text: '中國駐大阪總領事薛劍', concept: 'person:xue-jian' },
+    { name: 'his post in Japanese', text: '薛剣駐大阪総領事', concept: 'place:osaka' },
+    { name: 'Chongqing police in Traditional Chinese', text: '重慶公安對沈伯洋立案偵查', concept: 'place:chongqing' },
+    { name: 'a lawmaker by his English name', text: 'Taiwan lawmaker Puma Shen', concept: 'person:puma-shen' },
+    { name: 'a named drill in French word order', text: 'les manœuvres « Mission Justice 2025 »', concept: 'event:justice-mission' },
+    { name: 'a named drill in Russian', text: 'учения «Гром в проливе — 2025A»', concept: 'event:strait-thunder' },
+    { name: 'Italy in Italian', text: 'arrestato in Italia', concept: 'country:italy' },
   ])('$name: "$text" names $concept', ({ text, concept }) => {
     expect(find(text)).toContain(concept);
   });
