@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadClusterSet } from '../eval/evaluate-clusters.js';
 import { runCliWithInput } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const line = (o: Record<string, unknown>) => JSON.stringify(o);
 
@@ -38,9 +41,14 @@ describe('straitwatch cluster', () => {
       const { cluster: _label, ...report } = byId.get(id)!;
       return line(report);
     });
-    const before = await runCliWithInput(['cluster'], input.slice(0, -1).join('\n'), { LOG_LEVEL: 'silent' });
+    // Merging is off by default: a config turns it on, with the thresholds it was tuned with.
+    const dir = tempDir();
+    const config = join(dir.path, 'feeds.json');
+    writeFileSync(config, JSON.stringify({ feeds: [], clustering: { crossLanguage: 0.65, mergeLinks: 3 } }));
+    const args = ['cluster', '--config', config];
+    const before = await runCliWithInput(args, input.slice(0, -1).join('\n'), { LOG_LEVEL: 'silent' });
     expect(new Set(before.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { story: string }).story))).toEqual(new Set(['c-dev-046', 'c-dev-047']));
-    const after = await runCliWithInput(['cluster'], input.join('\n'), { LOG_LEVEL: 'silent' });
+    const after = await runCliWithInput(args, input.join('\n'), { LOG_LEVEL: 'silent' });
     expect(after.code).toBe(0);
     expect(after.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; story: string })).toEqual(ids.map((id) => ({ id, story: 'c-dev-046' })));
   });

@@ -2,8 +2,8 @@ import type { ClusterInput } from '../../src/cluster/cluster-input.js';
 import { loadClusterSet } from '../eval/evaluate-clusters.js';
 
 /**
- * The Hualien earthquake of 3 April 2024 from the labeled dev set, in publication order: NHK (ja)
- * and CNA (zh-Hant) share too little to fold and start two stories; Yahoo, LTN and Focus Taiwan
+ * The Hualien earthquake of 3 April 2024 from the labeled dev set, in publication order. At a
+ * crossLanguage threshold of 0.65, NHK (ja) and CNA (zh-Hant) share too little to fold and start two stories; Yahoo, LTN and Focus Taiwan
  * join CNA's; Xinhua's report of China's own figures (zh-Hans) matches none outright but agrees with
  * all four of CNA's story; Yonhap (ko) matches both sides, which merges them.
  */

@@ -57,18 +57,24 @@ describe('story folding quality on the labeled clusters', () => {
   it('dev set (tuned on)', async () => {
     const s = await scoreClusters(loadClusterSet('dev'));
     expect(s.precision).toBeGreaterThanOrEqual(0.98);
-    expect(s.recall).toBeGreaterThanOrEqual(0.73);
-    expect(s.crossLanguage!.recall).toBeGreaterThanOrEqual(0.72);
+    expect(s.recall).toBeGreaterThanOrEqual(0.64);
+    expect(s.crossLanguage!.recall).toBeGreaterThanOrEqual(0.63);
   });
 
-  it('held-out set (never tuned on)', async () => {
+  it('held-out set (inspected once the blind set existed)', async () => {
     const s = await scoreClusters(loadClusterSet('heldout'));
-    expect(s.precision).toBeGreaterThanOrEqual(0.88);
-    expect(s.recall).toBeGreaterThanOrEqual(0.63);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThanOrEqual(0.66);
+  });
+
+  it('blind set (never tuned on or inspected)', async () => {
+    const s = await scoreClusters(loadClusterSet('blind'));
+    expect(s.precision).toBeGreaterThanOrEqual(0.92);
+    expect(s.recall).toBeGreaterThanOrEqual(0.6);
   });
 
   it('folds what the baselines leave apart', async () => {
-    for (const set of ['dev', 'heldout'] as const) {
+    for (const set of ['dev', 'heldout', 'blind'] as const) {
       const items = loadClusterSet(set);
       const ours = await scoreClusters(items);
       for (const baseline of Object.values(CLUSTER_BASELINES)) expect(ours.f1).toBeGreaterThan((await scoreClusters(items, baseline)).f1);
