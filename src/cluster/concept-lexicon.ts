@@ -3,7 +3,7 @@ import { UNSPACED_CHAR, isUnspaced, matchForm } from './match-text.js';
 
 interface ConceptsFile {
   ignore: string[];
-  concepts: Record<string, { weight?: number; implies?: string[]; forms: Record<string, string[]> }>;
+  concepts: Record<string, { weight?: number; implies?: string[]; exclusive?: string; forms: Record<string, string[]> }>;
 }
 
 /** One form of a concept, as matched: words (each maybe a stem) or one unspaced string. */
@@ -22,6 +22,11 @@ export interface ConceptLexicon {
   find(text: string): string[];
   /** The weight a concept's entry sets, if it sets one. */
   weight(id: string): number | undefined;
+  /**
+   * The set of rival names a concept belongs to ("exercise": Joint Sword, Strait Thunder, Han Kuang), if any:
+   * two reports that name different members of one set, and none in common, report different events.
+   */
+  exclusive(id: string): string | undefined;
 }
 
 const CONCEPTS_URL = new URL('./concepts.json', import.meta.url);
@@ -64,10 +69,12 @@ export function compileLexicon(file: ConceptsFile): ConceptLexicon {
   const byWordKey = new Map<string, Form[]>();
   const byCharKey = new Map<string, Form[]>();
   const weights = new Map<string, number>();
+  const exclusives = new Map<string, string>();
   const implied = new Map<string, string[]>();
   const entries: Array<[string, string]> = file.ignore.map((raw) => ['', raw]);
   for (const [id, concept] of Object.entries(file.concepts)) {
     if (concept.weight !== undefined) weights.set(id, concept.weight);
+    if (concept.exclusive !== undefined) exclusives.set(id, concept.exclusive);
     for (const general of concept.implies ?? []) {
       if (!(general in file.concepts)) throw new Error(`concepts.json: "${id}" implies "${general}", which is no concept`);
     }
@@ -110,7 +117,7 @@ export function compileLexicon(file: ConceptsFile): ConceptLexicon {
     return [...found];
   }
 
-  return { find, weight: (id) => weights.get(id) };
+  return { find, weight: (id) => weights.get(id), exclusive: (id) => exclusives.get(id) };
 }
 
 let cached: ConceptLexicon | undefined;

@@ -1,4 +1,5 @@
 import { entityWeight, STRONG_WEIGHT } from './entity-weight.js';
+import { conceptLexicon } from './concept-lexicon.js';
 import { isNearPublication } from './mentioned-dates.js';
 
 export interface EntityEvidence {
@@ -23,12 +24,16 @@ export interface EntitySide {
   publishedMs: number;
 }
 
-/** Kinds a story names few of, so two stories naming disjoint ones are two events: APT31 is not APT41, 2024A is not 2024B. */
+/**
+ * Kinds a story names few of, so two stories naming disjoint ones are two events: APT31 is not APT41,
+ * 2024A is not 2024B, Strait Thunder is not Justice Mission, Typhoon Gaemi is not Typhoon Krathon.
+ */
 function conflictKey(entity: string, publishedMs: number): string | undefined {
   const kind = entity.slice(0, entity.indexOf(':'));
   if (kind === 'group' || kind === 'cve' || kind === 'code') return kind;
   if (kind === 'date' && !isNearPublication(entity, publishedMs)) return kind;
-  return undefined;
+  const rivals = conceptLexicon().exclusive(entity);
+  return rivals === undefined ? undefined : `exclusive:${rivals}`;
 }
 
 function kindsWithout(mine: readonly string[], publishedMs: number, shared: ReadonlySet<string>): Set<string> {

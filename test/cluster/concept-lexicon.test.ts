@@ -36,8 +36,18 @@ describe('conceptLexicon', () => {
     { name: 'Han Kuo-yu is not South Korea', text: '韓國瑜表示', absent: 'country:south-korea' },
     { name: 'a word inside another word', text: 'Taipeiers and chipmunks', absent: 'place:taipei' },
     { name: 'the PRC is not the Republic of China', text: "the People's Republic of China", absent: 'country:taiwan' },
+    { name: 'an offshore quake is not Haiti', text: '花蓮近海地震', absent: 'country:haiti' },
+    { name: 'a sea area is not Haiti', text: '台湾东部海地区', absent: 'country:haiti' },
+    { name: 'a Typhoon-named hacking group is not a typhoon', text: 'Red Typhoon targeted ministries', absent: 'event:typhoon' },
   ])('$name', ({ text, absent }) => {
     expect(find(text)).not.toContain(absent);
+  });
+
+  it('knows which set of rivals a concept belongs to', () => {
+    expect(conceptLexicon().exclusive('event:joint-sword')).toBe('exercise');
+    expect(conceptLexicon().exclusive('event:typhoon-gaemi')).toBe('typhoon');
+    expect(conceptLexicon().exclusive('event:typhoon')).toBeUndefined();
+    expect(conceptLexicon().exclusive('person:lai-ching-te')).toBeUndefined();
   });
 
   it('rejects an "implies" that names no concept', () => {

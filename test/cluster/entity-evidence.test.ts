@@ -72,6 +72,11 @@ describe('entityEvidence on counts', () => {
     { name: 'one shared strong entity does not', a: ['place:median-line', 'num:20'], b: ['place:median-line', 'num:35'], conflict: true },
     { name: 'measurements that differ (magnitude by two agencies)', a: ['place:hualien', 'num:7.2'], b: ['place:hualien', 'num:7.4'], conflict: false },
     { name: 'times and spans of years that differ', a: ['place:hualien', 'time:58', 'years:25'], b: ['place:hualien', 'time:12', 'years:50'], conflict: false },
+    // Rival names (concepts.json "exclusive"): a named exercise is not another, a typhoon is not another.
+    { name: 'two named exercises', a: ['event:strait-thunder', 'event:military-drills', 'person:lai-ching-te'], b: ['event:justice-mission', 'event:military-drills', 'person:lai-ching-te'], conflict: true },
+    { name: 'two typhoons', a: ['event:typhoon-gaemi', 'place:kaohsiung'], b: ['event:typhoon-krathon', 'place:kaohsiung'], conflict: true },
+    { name: 'a report naming both exercises, the earlier one as background', a: ['event:justice-mission', 'event:strait-thunder'], b: ['event:justice-mission'], conflict: false },
+    { name: 'a named exercise and a typhoon (different sets)', a: ['event:han-kuang', 'event:typhoon-gaemi'], b: ['event:typhoon-gaemi'], conflict: false },
   ])('$name: conflict $conflict', ({ a, b, conflict }) => {
     expect(entityEvidence(side(...a), side(...b)).conflict).toBe(conflict);
   });
