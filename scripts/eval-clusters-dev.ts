@@ -17,6 +17,7 @@ import { clusterFeatures } from '../src/cluster/cluster-features.js';
 import type { ClusterInput } from '../src/cluster/cluster-input.js';
 import { type ClusterThresholds, DEFAULT_CLUSTER_THRESHOLDS } from '../src/cluster/cluster-thresholds.js';
 import { MemoryClusterIndex } from '../src/cluster/memory-cluster-index.js';
+import { StoryMerges } from '../src/cluster/story-merges.js';
 import type { ClusterMatch } from '../src/cluster/match-story.js';
 import { createUnderstanding } from '../src/pipeline/understand-story.js';
 import { denseTimes } from '../test/eval/evaluate-clusters.js';
@@ -65,7 +66,7 @@ const assigned: Assigned[] = [];
 let featureMs = 0;
 // The first call compiles the concept lexicon; the timing is of the steady state.
 clusterFeatures({ id: 'warm-up', title: 'warm up', text: '', lang: 'en', groups: [], published: '2025-01-01T00:00:00Z', feedId: 'warm-up' });
-const survivorOf = new Map<string, string>();
+const merges = new StoryMerges();
 for (const report of reports) {
   const classification = understand({ title: report.title, summary: report.summary ?? '', ...(report.feedLanguage && { feedLanguage: report.feedLanguage }) });
   const input: ClusterInput = {
@@ -86,12 +87,11 @@ for (const report of reports) {
   const started = performance.now();
   const result = assignStory(input, index, thresholds);
   featureMs += performance.now() - started;
-  for (const absorbed of result.absorbed) survivorOf.set(absorbed, result.clusterId);
+  merges.record(result.absorbed, result.clusterId);
   assigned.push({ report, lang: input.lang, predicted: result.clusterId, ...(result.match && { match: result.match }), entities: result.features.entities });
 }
 // A later report can merge two stories: score each report by its story after the last one.
-const survivor = (id: string): string => (survivorOf.has(id) ? survivor(survivorOf.get(id)!) : id);
-for (const a of assigned) a.predicted = survivor(a.predicted);
+for (const a of assigned) a.predicted = merges.current(a.predicted);
 
 interface Counts {
   truePairs: number;

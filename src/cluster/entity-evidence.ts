@@ -54,13 +54,13 @@ const isFigure = (entity: string) => entity.startsWith('num:') || entity.startsW
  * A figure only one story gives counts half against it: leads differ in how many figures they quote (vote
  * shares, toll, magnitude by each agency), not in what event they report.
  */
-const UNSHARED_COUNT_FACTOR = 0.5;
+const UNSHARED_FIGURE_FACTOR = 0.5;
 /** Shared strong entities that excuse differing counts: a place, a body and a magnitude are one event, whatever tolls each quotes. */
 const COUNTS_EXCUSED_AT = 2;
 
 function totalWeight(entities: readonly string[], publishedMs: number, shared: ReadonlySet<string>): number {
   let total = 0;
-  for (const e of entities) total += entityWeight(e, publishedMs) * (isFigure(e) && !shared.has(e) ? UNSHARED_COUNT_FACTOR : 1);
+  for (const e of entities) total += entityWeight(e, publishedMs) * (isFigure(e) && !shared.has(e) ? UNSHARED_FIGURE_FACTOR : 1);
   return total;
 }
 

@@ -50,10 +50,10 @@ export function comparePair(a: MatchSide, b: MatchSide, thresholds: ClusterThres
   const entityScore = evidence.score;
   const jaccard = jaccardEstimate(a.features.signature, b.features.signature);
   if (jaccard >= thresholds.sameLanguage) return { conflict: false, entityScore, match: { similarity: jaccard, reason: 'near-duplicate' } };
-  const strongEnough = evidence.strongShared >= thresholds.minSharedEntities && evidence.score >= thresholds.crossLanguage;
+  const strongEnough = evidence.strongShared >= thresholds.minSharedEntities && entityScore >= thresholds.crossLanguage;
   // Without a strong entity (Lai, an election, Taiwan), only near-total agreement on several names counts: two
   // briefs naming only "the coast guard" agree totally on nothing much.
-  const weakEnough = evidence.score >= thresholds.crossLanguageWeak && evidence.sharedWeight >= WEAK_SHARED_WEIGHT;
+  const weakEnough = entityScore >= thresholds.crossLanguageWeak && evidence.sharedWeight >= WEAK_SHARED_WEIGHT;
   if (strongEnough || weakEnough) return { conflict: false, entityScore, match: { similarity: entityScore, reason: 'shared-entities' } };
   if (a.embedding && b.embedding && evidence.strongShared >= 1) {
     const cosine = cosineSimilarity(a.embedding, b.embedding);
@@ -74,12 +74,7 @@ function better(a: ClusterMatch, b: ClusterMatch | undefined): boolean {
   return a.clusterId < b.clusterId;
 }
 
-/** The cluster whose closest story is surely the same event as `story`, if any. O(candidates). */
-export function bestCluster(story: MatchSide, candidates: readonly ClusterCandidate[], thresholds: ClusterThresholds): ClusterMatch | undefined {
-  return clusterMatches(story, candidates, thresholds)[0];
-}
-
-/** The best match in each cluster any candidate matches, best cluster first. */
+/** The best match in each cluster any candidate matches, best cluster first: the first is the story `story` joins. O(candidates). */
 export function clusterMatches(story: MatchSide, candidates: readonly ClusterCandidate[], thresholds: ClusterThresholds): ClusterMatch[] {
   const byCluster = new Map<string, ClusterMatch>();
   for (const candidate of candidates) {

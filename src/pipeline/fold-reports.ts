@@ -1,3 +1,4 @@
+import { StoryMerges } from '../cluster/story-merges.js';
 import { digest } from '../core/story-id.js';
 import type { Story } from '../core/story.js';
 import type { StoryClusterer } from './cluster-story.js';
@@ -48,12 +49,11 @@ export async function foldReports(inputs: readonly ReportInput[], understand: Un
     for (const [id, vector] of await clusterer.embed(stories.slice(i, i + 64))) embeddings.set(id, vector);
   }
   // A later report can merge two stories: every line gets the story as it stands after the last report.
-  const survivorOf = new Map<string, string>();
+  const merges = new StoryMerges();
   const assigned = stories.map((story) => {
     const fold = clusterer.assign(story, embeddings.get(story.id));
-    for (const absorbed of fold?.absorbed ?? []) survivorOf.set(absorbed, fold!.clusterId);
+    if (fold) merges.record(fold.absorbed, fold.clusterId);
     return { id: story.id, story: fold?.clusterId ?? story.id };
   });
-  const survivor = (id: string): string => (survivorOf.has(id) ? survivor(survivorOf.get(id)!) : id);
-  return assigned.map((line) => ({ id: line.id, story: survivor(line.story) }));
+  return assigned.map((line) => ({ id: line.id, story: merges.current(line.story) }));
 }

@@ -118,7 +118,7 @@ export class SqliteStore implements Store {
       // Folded before the insert, so the row is written once (an UPDATE rewrites the whole row, text and all).
       const fold = commit.cluster?.(story);
       const clusterId = fold?.clusterId;
-      for (const absorbed of fold?.absorbed ?? []) this.mergeStory(absorbed, fold!.clusterId);
+      if (fold) for (const absorbed of fold.absorbed) this.mergeStory(absorbed, fold.clusterId);
       const stored = clusterId ? { ...story, clusterId } : story;
       const row = storyToRow(stored);
       // A later report joins its story: the story's summary serves it (made once per story).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterFeatures } from '../../src/cluster/cluster-features.js';
 import type { ClusterInput } from '../../src/cluster/cluster-input.js';
 import { DEFAULT_CLUSTER_THRESHOLDS } from '../../src/cluster/cluster-thresholds.js';
-import { bestCluster, type ClusterCandidate, comparePair } from '../../src/cluster/match-story.js';
+import { type ClusterCandidate, type ClusterMatch, clusterMatches, comparePair } from '../../src/cluster/match-story.js';
 import { BOUNTY_REPORTS } from './bounty-reports.js';
 
 const [EN, ZH_HANT, ZH_HANS, JA] = BOUNTY_REPORTS as [ClusterInput, ClusterInput, ClusterInput, ClusterInput];
@@ -22,7 +22,10 @@ const UNRELATED: ClusterInput = {
   feedId: 'reuters',
 };
 
-describe('bestCluster', () => {
+/** The story a report joins: the best of its matches. */
+const bestCluster = (...args: Parameters<typeof clusterMatches>): ClusterMatch | undefined => clusterMatches(...args)[0];
+
+describe('clusterMatches: the best cluster', () => {
   it('finds a syndicated copy as a near-duplicate', () => {
     const copy = clusterFeatures({ ...EN, id: 'copy', feedId: 'yahoo', text: `${EN.text} (Reporting by staff)` });
     const match = bestCluster({ features: copy }, [candidate(EN, 'c1')], DEFAULT_CLUSTER_THRESHOLDS);
