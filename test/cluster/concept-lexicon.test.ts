@@ -26,6 +26,11 @@ describe('conceptLexicon', () => {
     { name: 'a named drill in French word order', text: 'les manœuvres « Mission Justice 2025 »', concept: 'event:justice-mission' },
     { name: 'a named drill in Russian', text: 'учения «Гром в проливе — 2025A»', concept: 'event:strait-thunder' },
     { name: 'Italy in Italian', text: 'arrestato in Italia', concept: 'country:italy' },
+    { name: 'a submarine in Japanese', text: '初の自主建造潜水艦を公開', concept: 'event:submarine' },
+    { name: 'the death penalty in German', text: 'China droht mit der Todesstrafe', concept: 'event:death-penalty' },
+    { name: 'the Five Eyes in Simplified Chinese', text: '“五眼联盟”集体虚假信息行动', concept: 'org:five-eyes' },
+    { name: "Germany's SPD in English", text: 'hackers behind attack on SPD', concept: 'org:spd' },
+    { name: 'contempt of the legislature in Traditional Chinese', text: '刑法增訂藐視國會罪', concept: 'event:legislative-powers' },
   ])('$name: "$text" names $concept', ({ text, concept }) => {
     expect(find(text)).toContain(concept);
   });
@@ -39,6 +44,8 @@ describe('conceptLexicon', () => {
     { name: 'an offshore quake is not Haiti', text: '花蓮近海地震', absent: 'country:haiti' },
     { name: 'a sea area is not Haiti', text: '台湾东部海地区', absent: 'country:haiti' },
     { name: 'a Typhoon-named hacking group is not a typhoon', text: 'Red Typhoon targeted ministries', absent: 'event:typhoon' },
+    { name: "Japan's Social Democrats are not Germany's", text: '社民党の福島党首', absent: 'org:spd' },
+    { name: 'a submarine cable is no submarine', text: 'a submarine cable near Matsu was cut', absent: 'event:submarine' },
   ])('$name', ({ text, absent }) => {
     expect(find(text)).not.toContain(absent);
   });

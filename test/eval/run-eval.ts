@@ -63,7 +63,7 @@ console.log(`\nclassify throughput, one core, title + lead: ${Math.round(through
 const pair = (x: number | undefined) => (x === undefined ? '  -  ' : x.toFixed(3));
 // dev is tuned on; heldout was only reported until blind existed, then inspected; blind chose once among
 // 16 combinations of the folding rules (cluster-thresholds.ts) and is otherwise only reported.
-const FOLDING_SET_ROLE = { dev: 'tuned on', heldout: 'inspected after the first tuning', blind: 'used once to choose among 16 rule combinations, never inspected' } as const;
+const FOLDING_SET_ROLE = { dev: 'tuned on', heldout: 'inspected after the first tuning', blind: 'used once to choose among 16 rule combinations, then inspected' } as const;
 for (const name of ['dev', 'heldout', 'blind'] as const) {
   const items = loadClusterSet(name);
   const clusters = new Set(items.map((item) => item.cluster)).size;
