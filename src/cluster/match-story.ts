@@ -43,14 +43,17 @@ const APART: PairVerdict = { conflict: false, entityScore: 0 };
 
 /** Whether two reports within the window are one event. Reports further apart than the window are neither match nor conflict. */
 export function comparePair(a: MatchSide, b: MatchSide, thresholds: ClusterThresholds): PairVerdict {
-  if (Math.abs(a.features.publishedMs - b.features.publishedMs) > thresholds.windowHours * HOUR_MS) return APART;
+  const apartMs = Math.abs(a.features.publishedMs - b.features.publishedMs);
+  if (apartMs > thresholds.windowHours * HOUR_MS) return APART;
   const evidence = entityEvidence(a.features, b.features);
   // Different groups, CVEs, counts or dates: two events, however alike the wording (templated reports are).
   if (evidence.conflict) return { conflict: true };
   const entityScore = evidence.score;
   const jaccard = jaccardEstimate(a.features.signature, b.features.signature);
   if (jaccard >= thresholds.sameLanguage) return { conflict: false, entityScore, match: { similarity: jaccard, reason: 'near-duplicate' } };
-  const strongEnough = evidence.strongShared >= thresholds.minSharedEntities && entityScore >= thresholds.crossLanguage;
+  const prompt = thresholds.promptHours > 0 && apartMs <= thresholds.promptHours * HOUR_MS;
+  const scoreNeeded = prompt ? Math.min(thresholds.crossLanguage, thresholds.crossLanguagePrompt) : thresholds.crossLanguage;
+  const strongEnough = evidence.strongShared >= thresholds.minSharedEntities && entityScore >= scoreNeeded;
   // Without a strong entity (Lai, an election, Taiwan), only near-total agreement on several names counts: two
   // briefs naming only "the coast guard" agree totally on nothing much.
   const weakEnough = entityScore >= thresholds.crossLanguageWeak && evidence.sharedWeight >= WEAK_SHARED_WEIGHT;

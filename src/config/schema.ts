@@ -89,6 +89,8 @@ export const ClusteringSchema = z
     crossLanguage: z.number().min(0).optional().describe('Shared-entity score (groups, numbers, dates, places, institutions) that folds reports across languages.'),
     minSharedEntities: z.number().int().min(1).optional().describe('Strong entities (groups, CVEs, counts, people, specific places) two reports must share to fold at the crossLanguage score.'),
     crossLanguageWeak: z.number().min(0).optional().describe('Shared-entity score that folds two reports sharing only weak entities (Lai, an election, Taiwan); above crossLanguage.'),
+    promptHours: z.number().min(0).optional().describe('Reports published at most this many hours apart fold at crossLanguagePrompt instead of crossLanguage; 0 never.'),
+    crossLanguagePrompt: z.number().min(0).optional().describe('Shared-entity score that folds reports published within promptHours of each other (with minSharedEntities strong entities).'),
     supportScore: z.number().min(0).max(1).optional().describe('Entity score at which a report counts as agreeing with a stored report, for supportReports.'),
     supportReports: z.number().int().min(0).optional().describe('A report matching no story outright joins the one where this many of its reports (and half) agree at supportScore; 0 never.'),
     mergeLinks: z.number().int().min(0).optional().describe('Matching report pairs that merge two stories a new report shows to be one event; 0 never merges.'),

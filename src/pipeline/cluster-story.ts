@@ -33,6 +33,8 @@ export function clusterThresholds(config: Partial<ClusteringConfig> = {}): Clust
     minSharedEntities: config.minSharedEntities ?? DEFAULT_CLUSTER_THRESHOLDS.minSharedEntities,
     embedding: config.embedding ?? DEFAULT_CLUSTER_THRESHOLDS.embedding,
     crossLanguageWeak: config.crossLanguageWeak ?? DEFAULT_CLUSTER_THRESHOLDS.crossLanguageWeak,
+    promptHours: config.promptHours ?? DEFAULT_CLUSTER_THRESHOLDS.promptHours,
+    crossLanguagePrompt: config.crossLanguagePrompt ?? DEFAULT_CLUSTER_THRESHOLDS.crossLanguagePrompt,
     mergeLinks: config.mergeLinks ?? DEFAULT_CLUSTER_THRESHOLDS.mergeLinks,
     supportScore: config.supportScore ?? DEFAULT_CLUSTER_THRESHOLDS.supportScore,
     supportReports: config.supportReports ?? DEFAULT_CLUSTER_THRESHOLDS.supportReports,

@@ -44,7 +44,7 @@ describe('straitwatch cluster', () => {
     // Merging is off by default: a config turns it on, with the thresholds it was tuned with.
     const dir = tempDir();
     const config = join(dir.path, 'feeds.json');
-    writeFileSync(config, JSON.stringify({ feeds: [], clustering: { crossLanguage: 0.65, mergeLinks: 3 } }));
+    writeFileSync(config, JSON.stringify({ feeds: [], clustering: { crossLanguage: 0.65, promptHours: 0, mergeLinks: 3 } }));
     const args = ['cluster', '--config', config];
     const before = await runCliWithInput(args, input.slice(0, -1).join('\n'), { LOG_LEVEL: 'silent' });
     expect(new Set(before.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { story: string }).story))).toEqual(new Set(['c-dev-046', 'c-dev-047']));

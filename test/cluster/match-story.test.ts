@@ -4,6 +4,7 @@ import type { ClusterInput } from '../../src/cluster/cluster-input.js';
 import { DEFAULT_CLUSTER_THRESHOLDS } from '../../src/cluster/cluster-thresholds.js';
 import { type ClusterCandidate, type ClusterMatch, clusterMatches, comparePair } from '../../src/cluster/match-story.js';
 import { BOUNTY_REPORTS } from './bounty-reports.js';
+import { hualienReports } from './hualien-reports.js';
 
 const [EN, ZH_HANT, ZH_HANS, JA] = BOUNTY_REPORTS as [ClusterInput, ClusterInput, ClusterInput, ClusterInput];
 const candidate = (input: ClusterInput, clusterId = input.id, embedding?: number[]): ClusterCandidate => ({
@@ -57,7 +58,7 @@ describe('clusterMatches: the best cluster', () => {
   });
 
   describe('embeddings', () => {
-    const thresholds = { ...DEFAULT_CLUSTER_THRESHOLDS, crossLanguage: 2, crossLanguageWeak: 2 };
+    const thresholds = { ...DEFAULT_CLUSTER_THRESHOLDS, crossLanguage: 2, crossLanguageWeak: 2, promptHours: 0 };
     it.each([
       { name: 'close vectors match', story: [1, 0.1], other: [1, 0.12], reason: 'embedding' },
       { name: 'distant vectors do not', story: [1, 0], other: [0, 1], reason: undefined },
@@ -96,5 +97,36 @@ describe('comparePair without a strong entity (crossLanguageWeak)', () => {
     const verdict = comparePair(withEntities('Lai wins', ELECTION), withEntities('賴清德當選', more), DEFAULT_CLUSTER_THRESHOLDS);
     expect(verdict).toMatchObject({ conflict: false });
     expect(verdict).not.toHaveProperty('match');
+  });
+});
+
+describe('comparePair within promptHours (crossLanguagePrompt)', () => {
+  // CNA's report of the Hualien earthquake and Xinhua's, half an hour apart: they share the place, the quake and its
+  // minute but each quotes its own figures, an entity score of 0.58.
+  const reports = hualienReports();
+  const cna = reports.find((r) => r.id === 'c-dev-049')!;
+  const xinhua = reports.find((r) => r.id === 'c-dev-051')!;
+  const side = (input: ClusterInput) => ({ features: clusterFeatures(input) });
+  const later = (input: ClusterInput, hours: number) => ({ ...input, published: new Date(Date.parse(cna.published) + hours * 3_600_000).toISOString() });
+
+  it('folds reports that close in time at the lower score', () => {
+    const verdict = comparePair(side(cna), side(xinhua), DEFAULT_CLUSTER_THRESHOLDS);
+    expect(verdict).toMatchObject({ conflict: false, match: { reason: 'shared-entities' } });
+    if (verdict.conflict) return;
+    expect(verdict.entityScore).toBeGreaterThanOrEqual(DEFAULT_CLUSTER_THRESHOLDS.crossLanguagePrompt);
+    expect(verdict.entityScore).toBeLessThan(DEFAULT_CLUSTER_THRESHOLDS.crossLanguage);
+  });
+
+  it('needs crossLanguage once they are further apart than promptHours', () => {
+    const verdict = comparePair(side(cna), side(later(xinhua, DEFAULT_CLUSTER_THRESHOLDS.promptHours + 1)), DEFAULT_CLUSTER_THRESHOLDS);
+    expect(verdict).toMatchObject({ conflict: false });
+    expect(verdict).not.toHaveProperty('match');
+  });
+
+  it('promptHours 0 turns it off, and it never asks more than crossLanguage', () => {
+    expect(comparePair(side(cna), side(xinhua), { ...DEFAULT_CLUSTER_THRESHOLDS, promptHours: 0 })).not.toHaveProperty('match');
+    const laxer = { ...DEFAULT_CLUSTER_THRESHOLDS, crossLanguage: 0.5, crossLanguagePrompt: 0.7 };
+    expect(comparePair(side(cna), side(later(xinhua, 10)), laxer)).toHaveProperty('match');
+    expect(comparePair(side(cna), side(xinhua), laxer)).toHaveProperty('match');
   });
 });

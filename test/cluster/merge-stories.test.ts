@@ -12,7 +12,7 @@ const REPORTS = hualienReports();
  * Merging and support are off by default (README, Folding accuracy). These tests turn them on with the
  * thresholds they were tuned with, under which NHK's and CNA's reports start two stories.
  */
-const MERGING: ClusterThresholds = { ...DEFAULT_CLUSTER_THRESHOLDS, crossLanguage: 0.65, mergeLinks: 3, supportReports: 4 };
+const MERGING: ClusterThresholds = { ...DEFAULT_CLUSTER_THRESHOLDS, crossLanguage: 0.65, promptHours: 0, mergeLinks: 3, supportReports: 4 };
 const side = (i: number) => ({ features: clusterFeatures(REPORTS[i]!) });
 const [NHK, CNA, YAHOO, LTN, FOCUS, , YONHAP] = REPORTS.map((_, i) => side(i));
 

@@ -57,8 +57,8 @@ describe('story folding quality on the labeled clusters', () => {
   it('dev set (tuned on)', async () => {
     const s = await scoreClusters(loadClusterSet('dev'));
     expect(s.precision).toBeGreaterThanOrEqual(0.98);
-    expect(s.recall).toBeGreaterThanOrEqual(0.64);
-    expect(s.crossLanguage!.recall).toBeGreaterThanOrEqual(0.63);
+    expect(s.recall).toBeGreaterThanOrEqual(0.65);
+    expect(s.crossLanguage!.recall).toBeGreaterThanOrEqual(0.64);
   });
 
   it('held-out set (inspected once the blind set existed)', async () => {
@@ -70,7 +70,7 @@ describe('story folding quality on the labeled clusters', () => {
   it('blind set (used once to choose, then inspected)', async () => {
     const s = await scoreClusters(loadClusterSet('blind'));
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
-    expect(s.recall).toBeGreaterThanOrEqual(0.59);
+    expect(s.recall).toBeGreaterThanOrEqual(0.61);
   });
 
   it('folds what the baselines leave apart', async () => {

@@ -38,7 +38,7 @@ describe('two stories a later report shows to be one event are merged', () => {
       alerts: { backlog: 10, maxEmbedsPerMessage: 1 },
       // Merging is off by default; these are the thresholds it was tuned with, under which NHK's and
       // CNA's reports start two stories.
-      clustering: { crossLanguage: 0.65, mergeLinks: 3 },
+      clustering: { crossLanguage: 0.65, promptHours: 0, mergeLinks: 3 },
     });
   }
 

@@ -27,7 +27,7 @@ describe('embeddings as cross-language evidence, from an OpenAI-compatible endpo
   afterAll(() => openai.close());
 
   // Entity evidence off, so only the embeddings can fold these two.
-  const embeddingsOnly = { ...clusterThresholds(), crossLanguage: Number.POSITIVE_INFINITY, crossLanguageWeak: Number.POSITIVE_INFINITY };
+  const embeddingsOnly = { ...clusterThresholds(), crossLanguage: Number.POSITIVE_INFINITY, crossLanguageWeak: Number.POSITIVE_INFINITY, promptHours: 0 };
   const clusterer = (client: OpenAiEmbeddingClient) => {
     const store = openSqliteStore(':memory:');
     return { store, clusterer: new StoryClusterer(new SqliteClusterIndex(store.db), embeddingsOnly, client, silentLogger()) };
