@@ -100,6 +100,7 @@ describe('cluster fixtures', () => {
     { set: 'dev', minNearMisses: 15 },
     { set: 'heldout', minNearMisses: 8 },
     { set: 'blind', minNearMisses: 10 },
+    { set: 'blind2', minNearMisses: 12 },
   ] as const;
   const load = (set: string) => loadClusterFixture(join(CLUSTER_FIXTURE_DIR, `${set}.jsonl`));
 
@@ -150,6 +151,11 @@ describe('cluster fixtures', () => {
   it('blind reports events that are in neither dev nor heldout', () => {
     const earlier = new Set([...load('dev'), ...load('heldout')].map((i) => i.cluster));
     expect(load('blind').filter((i) => earlier.has(i.cluster))).toEqual([]);
+  });
+
+  it('blind2 reports events that are in none of the earlier sets', () => {
+    const earlier = new Set([...load('dev'), ...load('heldout'), ...load('blind')].map((i) => i.cluster));
+    expect(load('blind2').filter((i) => earlier.has(i.cluster))).toEqual([]);
   });
 
   it('fixtureLabels gives the maps pairwiseScores takes; the gold scores itself perfectly', () => {
