@@ -47,6 +47,14 @@ function kindsWithout(mine: readonly string[], publishedMs: number, shared: Read
   return kinds;
 }
 
+/**
+ * Whole numbers below a million: aircraft, ships, arrests, victims. Decimals are measurements, which agencies and
+ * rounding differ on (magnitude 7.2 / 7.3 / 7.4, 40.05 % / 40.1 %); a million and more is money or votes, which
+ * outlets round and convert (US$11.1 billion, $11 billion, 7,000億円 are one arms sale).
+ */
+const COUNT_BELOW = 1_000_000;
+const isCount = (entity: string) => entity.startsWith('num:') && !entity.includes('.') && Number(entity.slice(4)) < COUNT_BELOW;
+
 /** Counts, times of day and spans of years: details a lead may or may not quote. */
 const isFigure = (entity: string) => entity.startsWith('num:') || entity.startsWith('time:') || entity.startsWith('years:');
 
@@ -85,8 +93,7 @@ export function entityEvidence(a: EntitySide, b: EntitySide): EntityEvidence {
   // counts that differ, as in daily reports of PLA activity, which share their wording and all but the counts.
   // Two do: reports of one earthquake share its place and magnitude and quote different tolls. A lead that
   // gives fewer counts than another is no conflict.
-  // Decimals are measurements, which agencies and rounding differ on (magnitude 7.2 / 7.3 / 7.4, 40.05 % / 40.1 %): only whole counts conflict.
-  const ownCount = (mine: readonly string[]) => mine.some((e) => e.startsWith('num:') && !e.includes('.') && !shared.has(e));
+  const ownCount = (mine: readonly string[]) => mine.some((e) => isCount(e) && !shared.has(e));
   const countsConflict = strongShared < COUNTS_EXCUSED_AT && ownCount(a.entities) && ownCount(b.entities);
   const conflict = [...kindsA].some((kind) => kindsB.has(kind)) || countsConflict;
   return { score: norms > 0 ? sharedWeight / norms : 0, strongShared, sharedWeight, conflict };

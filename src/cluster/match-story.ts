@@ -65,10 +65,6 @@ export function comparePair(a: MatchSide, b: MatchSide, thresholds: ClusterThres
   return { conflict: false, entityScore };
 }
 
-function matchCandidate(story: MatchSide, candidate: ClusterCandidate, thresholds: ClusterThresholds): ClusterMatch | undefined {
-  const verdict = comparePair(story, candidate, thresholds);
-  return !verdict.conflict && verdict.match ? { clusterId: candidate.clusterId, ...verdict.match } : undefined;
-}
 
 function better(a: ClusterMatch, b: ClusterMatch | undefined): boolean {
   if (!b) return true;
@@ -77,12 +73,23 @@ function better(a: ClusterMatch, b: ClusterMatch | undefined): boolean {
   return a.clusterId < b.clusterId;
 }
 
-/** The best match in each cluster any candidate matches, best cluster first: the first is the story `story` joins. O(candidates). */
+/**
+ * The best match in each cluster some candidate matches and none conflicts with, best cluster first: the first is
+ * the story `story` joins. O(candidates).
+ */
 export function clusterMatches(story: MatchSide, candidates: readonly ClusterCandidate[], thresholds: ClusterThresholds): ClusterMatch[] {
   const byCluster = new Map<string, ClusterMatch>();
+  const conflicting = new Set<string>();
   for (const candidate of candidates) {
-    const match = matchCandidate(story, candidate, thresholds);
-    if (match && better(match, byCluster.get(match.clusterId))) byCluster.set(match.clusterId, match);
+    const verdict = comparePair(story, candidate, thresholds);
+    if (verdict.conflict) conflicting.add(candidate.clusterId);
+    else if (verdict.match) {
+      const match = { clusterId: candidate.clusterId, ...verdict.match };
+      if (better(match, byCluster.get(match.clusterId))) byCluster.set(match.clusterId, match);
+    }
   }
-  return [...byCluster.values()].sort((a, b) => (better(a, b) ? -1 : 1));
+  // A report that conflicts with any report of a story is not of that story, however well it matches another of
+  // its reports: a brief naming no exercise matches reports of Strait Thunder and of Justice Mission alike, and
+  // must not carry a Justice Mission report into the Strait Thunder story.
+  return [...byCluster.values()].filter((match) => !conflicting.has(match.clusterId)).sort((a, b) => (better(a, b) ? -1 : 1));
 }

@@ -72,6 +72,9 @@ describe('entityEvidence on counts', () => {
     { name: 'one shared strong entity does not', a: ['place:median-line', 'num:20'], b: ['place:median-line', 'num:35'], conflict: true },
     { name: 'measurements that differ (magnitude by two agencies)', a: ['place:hualien', 'num:7.2'], b: ['place:hualien', 'num:7.4'], conflict: false },
     { name: 'times and spans of years that differ', a: ['place:hualien', 'time:58', 'years:25'], b: ['place:hualien', 'time:12', 'years:50'], conflict: false },
+    // One arms sale: US$11.1 billion, "$11 billion", 7,000億円.
+    { name: 'amounts of a million and more, rounded and converted', a: ['event:arms-sale', 'num:11000000000'], b: ['event:arms-sale', 'num:700000000000'], conflict: false },
+    { name: 'counts just under a million do conflict', a: ['event:arms-sale', 'num:999999'], b: ['event:arms-sale', 'num:12'], conflict: true },
     // Rival names (concepts.json "exclusive"): a named exercise is not another, a typhoon is not another.
     { name: 'two named exercises', a: ['event:strait-thunder', 'event:military-drills', 'person:lai-ching-te'], b: ['event:justice-mission', 'event:military-drills', 'person:lai-ching-te'], conflict: true },
     { name: 'two typhoons', a: ['event:typhoon-gaemi', 'place:kaohsiung'], b: ['event:typhoon-krathon', 'place:kaohsiung'], conflict: true },

