@@ -65,7 +65,6 @@ export function comparePair(a: MatchSide, b: MatchSide, thresholds: ClusterThres
   return { conflict: false, entityScore };
 }
 
-
 function better(a: ClusterMatch, b: ClusterMatch | undefined): boolean {
   if (!b) return true;
   if (REASON_RANK[a.reason] !== REASON_RANK[b.reason]) return REASON_RANK[a.reason] > REASON_RANK[b.reason];
