@@ -6,7 +6,8 @@ import { createUnderstanding } from '../../src/pipeline/understand-story.js';
 import { loadThreatActors } from '../../src/topics/threat-actors.js';
 import { bareFranc, keywordRegexes } from './baselines.js';
 import { type Figures, LABELED_DIR, type LabeledStory, type Prediction, evaluate, loadLabeled } from './evaluate.js';
-import type { PairwiseScores } from './cluster-metrics.js';
+import { fixtureLabels, type PairwiseScores } from './cluster-metrics.js';
+import { pairwiseIntervals, type Interval } from './pairwise-intervals.js';
 import { CLUSTER_BASELINES, clusterErrors, denseTimes, loadClusterSet, predictClusters, scoreClusters } from './evaluate-clusters.js';
 
 const showErrors = process.argv.includes('--errors');
@@ -77,6 +78,10 @@ for (const name of ['dev', 'heldout', 'blind', 'blind2'] as const) {
   const row = (system: string, s: PairwiseScores) =>
     console.log(`${system.padEnd(21)}  ${pair(s.precision)} / ${pair(s.recall)} / ${pair(s.f1)}      ${pair(s.crossLanguage?.precision)} / ${pair(s.crossLanguage?.recall)}`);
   row('straitwatch', await scoreClusters(items));
+  // A few dozen events make these figures: how far they could move on another set like this one.
+  const { precision, recall, f1 } = pairwiseIntervals(fixtureLabels(items).labels, await predictClusters(items));
+  const span = (i: Interval) => `${pair(i.low)}-${pair(i.high)}`;
+  console.log(`  95 % interval, events resampled: P ${span(precision)}  R ${span(recall)}  F1 ${span(f1)}`);
   // The same reports with every event moved into one 72-hour span: how precision holds on a busy day.
   row('straitwatch, dense', await scoreClusters(denseTimes(items)));
   for (const [system, predict] of Object.entries(CLUSTER_BASELINES)) row(system, await scoreClusters(items, predict));
