@@ -16,6 +16,8 @@ export type MatchReason = 'near-duplicate' | 'shared-entities' | 'embedding';
 
 export interface ClusterMatch {
   clusterId: string;
+  /** The stored report that matched best. */
+  reportId: string;
   /** Jaccard estimate, entity score or cosine, as `reason` says. */
   similarity: number;
   reason: MatchReason;
@@ -83,7 +85,7 @@ export function clusterMatches(story: MatchSide, candidates: readonly ClusterCan
     const verdict = comparePair(story, candidate, thresholds);
     if (verdict.conflict) conflicting.add(candidate.clusterId);
     else if (verdict.match) {
-      const match = { clusterId: candidate.clusterId, ...verdict.match };
+      const match = { clusterId: candidate.clusterId, reportId: candidate.storyId, ...verdict.match };
       if (better(match, byCluster.get(match.clusterId))) byCluster.set(match.clusterId, match);
     }
   }

@@ -4,6 +4,7 @@ import { assignStory } from '../cluster/assign-story.js';
 import type { ClusterInput } from '../cluster/cluster-input.js';
 import { type ClusterThresholds, DEFAULT_CLUSTER_THRESHOLDS } from '../cluster/cluster-thresholds.js';
 import type { ClusterIndex } from '../cluster/memory-cluster-index.js';
+import type { MatchReason } from '../cluster/match-story.js';
 import type { OpenAiEmbeddingClient } from '../summarize/openai-embedding-client.js';
 import type { Logger } from '../log/logger.js';
 import type { StoryFold } from '../store/store.js';
@@ -42,6 +43,26 @@ export function clusterThresholds(config: Partial<ClusteringConfig> = {}): Clust
 }
 
 /**
+ * Why a report is in its story: it matched a stored report (near-duplicate wording, shared entities or
+ * embeddings), most of a story's reports agreed with it (support), it started a story, or it has no
+ * topic and is not folded.
+ */
+export type FoldReason = MatchReason | 'support' | 'new-story' | 'no-topic';
+
+export interface FoldExplanation {
+  reason: FoldReason;
+  /** The stored report it matched best, and how closely (Jaccard, entity score or cosine, as `reason` says). */
+  matched?: string;
+  similarity?: number;
+  /** How many of the story's reports agreed, for `support`. */
+  supportedBy?: number;
+  /** Stories it showed to be the same event, merged into its own. */
+  merged?: readonly string[];
+  /** What it names, language-free (group:APT31, place:guangzhou, num:20), as folding compares them. */
+  entities?: readonly string[];
+}
+
+/**
  * The clustering stage as the pipeline runs it: relevant stories (the ones that alert and that
  * users look for) are folded into the story they report; the rest stand alone, which keeps the
  * cost of a cold poll of thousands of unrelated items flat. Embeddings, when configured, are
@@ -73,9 +94,23 @@ export class StoryClusterer {
 
   /** The story's cluster (a matching story's, or its own) and the stories it merged; undefined for a story not folded (no topic). */
   assign(story: Story, embedding?: readonly number[]): StoryFold | undefined {
-    if (!this.folds(story)) return undefined;
-    const { clusterId, absorbed } = assignStory(clusterInputOf(story), this.index, this.thresholds, embedding);
+    return this.assignExplained(story, embedding).fold;
+  }
+
+  /** `assign`, and why: what the report names and what it matched, for `straitwatch cluster --explain`. */
+  assignExplained(story: Story, embedding?: readonly number[]): { fold?: StoryFold; explanation: FoldExplanation } {
+    if (!this.folds(story)) return { explanation: { reason: 'no-topic' } };
+    const assignment = assignStory(clusterInputOf(story), this.index, this.thresholds, embedding);
+    const { clusterId, absorbed, match, supportedBy, features } = assignment;
     if (absorbed.length) this.log?.info({ story: clusterId, absorbed, report: story.id }, 'stories merged: a report showed them to be one event');
-    return { clusterId, absorbed };
+    const reason: FoldReason = match ? match.reason : supportedBy !== undefined ? 'support' : 'new-story';
+    const explanation: FoldExplanation = {
+      reason,
+      ...(match && { matched: match.reportId, similarity: Math.round(match.similarity * 1000) / 1000 }),
+      ...(supportedBy !== undefined && { supportedBy }),
+      ...(absorbed.length > 0 && { merged: absorbed }),
+      entities: features.entities,
+    };
+    return { fold: { clusterId, absorbed }, explanation };
   }
 }

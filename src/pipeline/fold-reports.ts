@@ -1,7 +1,7 @@
 import { StoryMerges } from '../cluster/story-merges.js';
 import { digest } from '../core/story-id.js';
 import type { Story } from '../core/story.js';
-import type { StoryClusterer } from './cluster-story.js';
+import type { FoldExplanation, StoryClusterer } from './cluster-story.js';
 import type { Understand } from './understand-story.js';
 
 /** A report as `straitwatch cluster` reads it: the classify input plus when, where and who published it. */
@@ -37,12 +37,21 @@ export function reportStory(input: ReportInput, understand: Understand, fetchedA
   };
 }
 
+/** One line of `straitwatch cluster`: the report and its story, and with --explain why it is there. */
+export type FoldedReport = { id: string; story: string } & Partial<FoldExplanation>;
+
 /**
  * Folds reports into stories with the pipeline's own clusterer and index: `story` is the id of
  * the first report of the story each one belongs to. Embeddings (when configured) go in one
- * batch of 64 at a time, as a poll's new stories do.
+ * batch of 64 at a time, as a poll's new stories do. `explain` adds why each report is where it is.
  */
-export async function foldReports(inputs: readonly ReportInput[], understand: Understand, clusterer: StoryClusterer, now = new Date()): Promise<Array<{ id: string; story: string }>> {
+export async function foldReports(
+  inputs: readonly ReportInput[],
+  understand: Understand,
+  clusterer: StoryClusterer,
+  now = new Date(),
+  explain = false,
+): Promise<FoldedReport[]> {
   const stories = inputs.map((input) => reportStory(input, understand, now));
   const embeddings = new Map<string, number[]>();
   for (let i = 0; i < stories.length; i += 64) {
@@ -51,9 +60,9 @@ export async function foldReports(inputs: readonly ReportInput[], understand: Un
   // A later report can merge two stories: every line gets the story as it stands after the last report.
   const merges = new StoryMerges();
   const assigned = stories.map((story) => {
-    const fold = clusterer.assign(story, embeddings.get(story.id));
+    const { fold, explanation } = clusterer.assignExplained(story, embeddings.get(story.id));
     if (fold) merges.record(fold.absorbed, fold.clusterId);
-    return { id: story.id, story: fold?.clusterId ?? story.id };
+    return { id: story.id, story: fold?.clusterId ?? story.id, explanation };
   });
-  return assigned.map((line) => ({ id: line.id, story: merges.current(line.story) }));
+  return assigned.map(({ id, story, explanation }) => ({ id, story: merges.current(story), ...(explain && explanation) }));
 }

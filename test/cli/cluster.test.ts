@@ -52,4 +52,26 @@ describe('straitwatch cluster', () => {
     expect(after.code).toBe(0);
     expect(after.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; story: string })).toEqual(ids.map((id) => ({ id, story: 'c-dev-046' })));
   });
+
+  it('--explain says why each report is where it is, and what it names', async () => {
+    const input = [
+      line({ id: 'en', title: 'China offers bounties for 20 alleged Taiwan military hackers', summary: "Guangzhou police put bounties on 20 people they say work for Taiwan's ICEFC military cyber unit.", published: '2025-10-11T06:00:00Z' }),
+      line({ id: 'zh', title: '廣州公安懸賞通緝20名國軍資通電軍成員', summary: '廣州市公安局懸賞通緝20名據稱隸屬資通電軍（ICEFC）的人員。', published: '2025-10-11T07:30:00Z' }),
+      line({ id: 'cake', title: 'Bakery wins prize for pineapple cake', published: '2025-10-11T08:00:00Z' }),
+    ].join('\n');
+    const result = await runCliWithInput(['cluster', '--explain'], input, { LOG_LEVEL: 'silent' });
+    expect(result.code).toBe(0);
+    const [en, zh, cake] = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(en).toMatchObject({ id: 'en', story: 'en', reason: 'new-story' });
+    expect(en!.entities).toEqual(expect.arrayContaining(['org:icefc', 'place:guangzhou', 'num:20']));
+    expect(zh).toMatchObject({ id: 'zh', story: 'en', reason: 'shared-entities', matched: 'en' });
+    expect(zh!.similarity).toBeGreaterThanOrEqual(0.6);
+    expect(zh!.entities).toEqual(expect.arrayContaining(['org:icefc', 'place:guangzhou', 'num:20']));
+    expect(cake).toEqual({ id: 'cake', story: 'cake', reason: 'no-topic' });
+  });
+
+  it('without --explain prints only {"id", "story"}', async () => {
+    const result = await runCliWithInput(['cluster'], line({ id: 'a', title: 'Taiwan reports 30 Chinese military aircraft', published: '2025-10-11T02:00:00Z' }), { LOG_LEVEL: 'silent' });
+    expect(JSON.parse(result.stdout)).toEqual({ id: 'a', story: 'a' });
+  });
 });

@@ -22,7 +22,8 @@ export function registerCluster(program: Command): void {
     .command('cluster')
     .description('JSON Lines on stdin (the classify input plus "published", "link" and "feed") → one line per input, {"id", "story"}: inputs folded into one story share "story"')
     .option('-c, --config <file>', 'feeds.json whose "topics" and "clustering" apply (default ./feeds.json when present)')
-    .action(async (options: { config?: string }) => {
+    .option('--explain', 'add why each report is in its story: "reason", "matched", "similarity", "entities" (and "supportedBy", "merged")')
+    .action(async (options: { config?: string; explain?: boolean }) => {
       const env = readEnvironment();
       const path = options.config ?? env.STRAITWATCH_CONFIG;
       const config = !options.config && !existsSync(path) ? parseConfig({ feeds: [] }, 'defaults') : loadConfig(path);
@@ -35,7 +36,7 @@ export function registerCluster(program: Command): void {
       // The pipeline's clusterer over a private in-memory index: the same code that folds stored stories.
       const store = openSqliteStore(':memory:');
       try {
-        const folded = await foldReports(inputs, createUnderstanding(config), createClusterer(env, config, store, log));
+        const folded = await foldReports(inputs, createUnderstanding(config), createClusterer(env, config, store, log), new Date(), options.explain ?? false);
         for (const line of folded) process.stdout.write(`${JSON.stringify(line)}\n`);
       } finally {
         store.close();
