@@ -16,6 +16,7 @@ import type { Destination } from './core/alert.js';
 import { destinationOf, webhookParts } from './deliver/match-routes.js';
 import { LiveSettings } from './pipeline/live-settings.js';
 import { StoryClusterer, clusterThresholds } from './pipeline/cluster-story.js';
+import { useExtraConcepts } from './cluster/concept-lexicon.js';
 import { OpenAiEmbeddingClient } from './summarize/openai-embedding-client.js';
 import { SqliteClusterIndex } from './store/sqlite-cluster-index.js';
 import { SummaryService } from './pipeline/summary-service.js';
@@ -46,6 +47,8 @@ export function createClusterer(env: Environment, config: Config, store: SqliteS
     env.OPENAI_API_KEY && env.OPENAI_EMBEDDING_MODEL !== 'none'
       ? new OpenAiEmbeddingClient({ apiKey: env.OPENAI_API_KEY, ...(env.OPENAI_BASE_URL && { baseURL: env.OPENAI_BASE_URL }), model: env.OPENAI_EMBEDDING_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS })
       : undefined;
+  // The config's concepts join the bundled lexicon for this process (validated when the config was read).
+  useExtraConcepts(config.clustering.concepts);
   return new StoryClusterer(new SqliteClusterIndex(store.db), clusterThresholds(config.clustering), embeddings, log.child({ stage: 'cluster' }));
 }
 

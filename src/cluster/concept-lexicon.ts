@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { UNSPACED_CHAR, isUnspaced, matchForm } from './match-text.js';
 
+/** One concept as concepts.json (or a config's clustering.concepts) writes it. */
+export interface ConceptEntry {
+  weight?: number;
+  implies?: string[];
+  exclusive?: string;
+  forms: Record<string, string[]>;
+}
+
 interface ConceptsFile {
   ignore: string[];
-  concepts: Record<string, { weight?: number; implies?: string[]; exclusive?: string; forms: Record<string, string[]> }>;
+  concepts: Record<string, ConceptEntry>;
 }
 
 /** One form of a concept, as matched: words (each maybe a stem) or one unspaced string. */
@@ -33,7 +41,7 @@ const CONCEPTS_URL = new URL('./concepts.json', import.meta.url);
 /** Word forms are looked up by their first three letters, so a stem needs at least that many. */
 const KEY_LENGTH = 3;
 
-function compileForm(id: string, raw: string): Form {
+function compileForm(id: string, raw: string, source: string): Form {
   const words: string[] = [];
   const stems: boolean[] = [];
   // "tchaj-wan*" is two words, and only the last is a stem.
@@ -45,8 +53,8 @@ function compileForm(id: string, raw: string): Form {
     });
   }
   const text = words.join(' ');
-  if (text.length < 2) throw new Error(`concepts.json: form "${raw}" of "${id}" is shorter than two letters`);
-  if (stems[0] && words[0]!.length < KEY_LENGTH) throw new Error(`concepts.json: stem "${raw}" of "${id}" is shorter than ${KEY_LENGTH} letters`);
+  if (text.length < 2) throw new Error(`${source}: form "${raw}" of "${id}" is shorter than two letters`);
+  if (stems[0] && words[0]!.length < KEY_LENGTH) throw new Error(`${source}: stem "${raw}" of "${id}" is shorter than ${KEY_LENGTH} letters`);
   return { id, words, stems, text, unspaced: UNSPACED_CHAR.test(text[0]!) };
 }
 
@@ -65,7 +73,8 @@ function wordsMatch(form: Form, tokens: readonly string[], at: number): boolean 
   return true;
 }
 
-export function compileLexicon(file: ConceptsFile): ConceptLexicon {
+/** `source` names the file or config key in errors. */
+export function compileLexicon(file: ConceptsFile, source = 'concepts.json'): ConceptLexicon {
   const byWordKey = new Map<string, Form[]>();
   const byCharKey = new Map<string, Form[]>();
   const weights = new Map<string, number>();
@@ -76,13 +85,13 @@ export function compileLexicon(file: ConceptsFile): ConceptLexicon {
     if (concept.weight !== undefined) weights.set(id, concept.weight);
     if (concept.exclusive !== undefined) exclusives.set(id, concept.exclusive);
     for (const general of concept.implies ?? []) {
-      if (!(general in file.concepts)) throw new Error(`concepts.json: "${id}" implies "${general}", which is no concept`);
+      if (!(general in file.concepts)) throw new Error(`${source}: "${id}" implies "${general}", which is no concept`);
     }
     if (concept.implies) implied.set(id, concept.implies);
     for (const raw of Object.values(concept.forms).flat()) entries.push([id, raw]);
   }
   for (const [id, raw] of entries) {
-    const form = compileForm(id, raw);
+    const form = compileForm(id, raw, source);
     if (form.unspaced) push(byCharKey, form.text.slice(0, 2), form);
     else push(byWordKey, form.words[0]!.slice(0, KEY_LENGTH), form);
   }
@@ -120,10 +129,28 @@ export function compileLexicon(file: ConceptsFile): ConceptLexicon {
   return { find, weight: (id) => weights.get(id), exclusive: (id) => exclusives.get(id) };
 }
 
+let bundled: ConceptsFile | undefined;
 let cached: ConceptLexicon | undefined;
 
-/** The bundled lexicon (concepts.json), compiled once. */
+const bundledFile = () => (bundled ??= JSON.parse(readFileSync(CONCEPTS_URL, 'utf8')) as ConceptsFile);
+
+/** The lexicon folding uses in this process: the bundled one (concepts.json), with the config's concepts when given. */
 export function conceptLexicon(): ConceptLexicon {
-  cached ??= compileLexicon(JSON.parse(readFileSync(CONCEPTS_URL, 'utf8')) as ConceptsFile);
+  cached ??= compileLexicon(bundledFile());
   return cached;
+}
+
+/** The bundled lexicon with `extra` added (an id it has already is replaced); throws, naming `source`, on a bad entry. */
+export function extendedLexicon(extra: Readonly<Record<string, ConceptEntry>>, source = 'clustering.concepts'): ConceptLexicon {
+  const file = bundledFile();
+  return compileLexicon({ ignore: file.ignore, concepts: { ...file.concepts, ...extra } }, source);
+}
+
+/**
+ * Folds with the bundled lexicon plus `extra` (a config's clustering.concepts) from now on, process-wide: one
+ * process runs one configuration. None, or an empty record, restores the bundled lexicon. Stories already stored
+ * keep the entities they were stored with.
+ */
+export function useExtraConcepts(extra: Readonly<Record<string, ConceptEntry>> = {}): void {
+  cached = Object.keys(extra).length === 0 ? undefined : extendedLexicon(extra);
 }

@@ -18,6 +18,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const where = issue.path.length ? `${formatIssuePath(issue.path)}: ` : '';
     return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
+  // A record's key that fails its own schema: say what the key must be, not only that it is invalid.
+  if (issue.code === 'invalid_key' && issue.issues.length > 0) return `${formatIssuePath(issue.path)}: ${issue.issues.map((inner) => inner.message).join('; ')}`;
   return `${formatIssuePath(issue.path)}: ${issue.message}`;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ConceptEntry, extendedLexicon } from '../cluster/concept-lexicon.js';
 import { POLLING_DEFAULTS } from './defaults.js';
 import { DURATION_PATTERN, parseDuration } from './duration.js';
 
@@ -81,6 +82,27 @@ export const AlertsSchema = z
   })
   .describe('How alerts are posted.');
 
+/** A name folding should know, as concepts.json writes one (README, Story folding). */
+const ConceptSchema = z.strictObject({
+  weight: z.number().positive().max(10).optional().describe('How much sharing it says two reports are one event: 1 for a name most stories give, 3 for one that pins an event down; by default by kind (person 3, place 2, org 2, event 1.5, country 1).'),
+  forms: z
+    .record(z.string().regex(/^[a-z]{2}$/, 'a two-letter language code such as "en", "zh" or "ja"'), z.array(z.string().min(2)).min(1))
+    .describe('The forms outlets write, by language: any script, folded like text; a trailing * matches any ending.'),
+  implies: z.array(z.string()).optional().describe('General concepts this one belongs to ("org:legislative-yuan" implies "org:parliament").'),
+  exclusive: z.string().min(1).optional().describe('A set of rivals (named exercises, typhoons): reports naming different members, and none in common, are different events.'),
+});
+
+const ConceptsSchema = z
+  .record(z.string().regex(/^(person|place|org|event|country):[a-z0-9][a-z0-9-]*$/, 'an id such as "person:nancy-pelosi": person, place, org, event or country, a colon, then lowercase words joined by hyphens'), ConceptSchema)
+  .superRefine((concepts, context) => {
+    try {
+      extendedLexicon(concepts as Record<string, ConceptEntry>);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message.replace(/^clustering\.concepts: /, '') });
+    }
+  })
+  .describe('Names folding should know beyond the bundled lexicon (src/cluster/concepts.json), by id; an id it has already is replaced.');
+
 export const ClusteringSchema = z
   .strictObject({
     enabled: z.boolean().default(true).describe('Fold reports of one event (many feeds, many languages) into one story with one alert.'),
@@ -95,6 +117,7 @@ export const ClusteringSchema = z
     supportReports: z.number().int().min(0).optional().describe('A report matching no story outright joins the one where this many of its reports (and half) agree at supportScore; 0 never.'),
     mergeLinks: z.number().int().min(0).optional().describe('Matching report pairs that merge two stories a new report shows to be one event; 0 never merges.'),
     embedding: z.number().min(0).max(1).optional().describe('Cosine similarity of embeddings (when an OpenAI-compatible endpoint gives them) that counts as evidence.'),
+    concepts: ConceptsSchema.optional(),
   })
   .describe('Story folding. A false merge is worse than a missed one: raise the thresholds to merge less.');
 

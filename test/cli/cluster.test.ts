@@ -74,4 +74,21 @@ describe('straitwatch cluster', () => {
     const result = await runCliWithInput(['cluster'], line({ id: 'a', title: 'Taiwan reports 30 Chinese military aircraft', published: '2025-10-11T02:00:00Z' }), { LOG_LEVEL: 'silent' });
     expect(JSON.parse(result.stdout)).toEqual({ id: 'a', story: 'a' });
   });
+
+  it('folds on names a config adds to the lexicon (clustering.concepts)', async () => {
+    const input = [
+      line({ id: 'en', title: "Pelosi lands in Taiwan, defying China's warnings", summary: 'U.S. House Speaker Nancy Pelosi arrived in Taipei late on Tuesday, the highest-ranking American official to visit the island in 25 years.', published: '2022-08-02T15:00:00Z' }),
+      line({ id: 'ko', title: '펠로시 美하원의장 대만 도착…中 강력 반발', summary: '낸시 펠로시 미국 하원의장이 2일 밤 대만 타이베이에 도착했다. 중국은 강력히 반발했다.', published: '2022-08-02T16:00:00Z' }),
+    ].join('\n');
+    const without = await runCliWithInput(['cluster'], input, { LOG_LEVEL: 'silent' });
+    expect(without.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { story: string }).story)).toEqual(['en', 'ko']);
+    const dir = tempDir();
+    const config = join(dir.path, 'feeds.json');
+    const pelosi = { weight: 3, forms: { en: ['pelosi'], zh: ['佩洛西'], ja: ['ペロシ'], ko: ['펠로시'] } };
+    writeFileSync(config, JSON.stringify({ feeds: [], clustering: { concepts: { 'person:nancy-pelosi': pelosi } } }));
+    const withConcept = await runCliWithInput(['cluster', '--explain', '--config', config], input, { LOG_LEVEL: 'silent' });
+    const lines = withConcept.stdout.trim().split('\n').map((l) => JSON.parse(l) as { story: string; entities: string[] });
+    expect(lines.map((l) => l.story)).toEqual(['en', 'en']);
+    expect(lines[1]!.entities).toContain('person:nancy-pelosi');
+  });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { compileLexicon, conceptLexicon } from '../../src/cluster/concept-lexicon.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileLexicon, conceptLexicon, useExtraConcepts } from '../../src/cluster/concept-lexicon.js';
 import { matchText } from '../../src/cluster/match-text.js';
 import { foldText } from '../../src/core/fold-text.js';
 
@@ -65,5 +65,29 @@ describe('conceptLexicon', () => {
   it('knows the weights concepts.json sets, and none it does not', () => {
     expect(conceptLexicon().weight('country:taiwan')).toBeLessThan(1);
     expect(conceptLexicon().weight('place:kaohsiung')).toBeUndefined();
+  });
+});
+
+describe('useExtraConcepts (a config\'s clustering.concepts)', () => {
+  afterEach(() => useExtraConcepts());
+  const PELOSI = { 'person:nancy-pelosi': { weight: 3, forms: { en: ['pelosi'], zh: ['佩洛西'], ja: ['ペロシ'], ko: ['펠로시'] } } };
+
+  it('adds names the bundled lexicon lacks, in every script, for this process', () => {
+    expect(find('佩洛西抵台')).not.toContain('person:nancy-pelosi');
+    useExtraConcepts(PELOSI);
+    expect(find('佩洛西抵台')).toContain('person:nancy-pelosi');
+    expect(find('펠로시 의장 대만 도착')).toContain('person:nancy-pelosi');
+    expect(conceptLexicon().weight('person:nancy-pelosi')).toBe(3);
+    // The bundled names are still there.
+    expect(find('賴清德表示')).toContain('person:lai-ching-te');
+  });
+
+  it('replaces a bundled entry with the same id, and none restores the bundled lexicon', () => {
+    useExtraConcepts({ 'person:lai-ching-te': { weight: 0.5, forms: { en: ['william lai'] } } });
+    expect(conceptLexicon().weight('person:lai-ching-te')).toBe(0.5);
+    expect(find('賴清德表示')).not.toContain('person:lai-ching-te');
+    useExtraConcepts();
+    expect(conceptLexicon().weight('person:lai-ching-te')).toBe(1.5);
+    expect(find('賴清德表示')).toContain('person:lai-ching-te');
   });
 });

@@ -33,6 +33,26 @@ describe('parseConfig', () => {
     { name: 'duplicate id', json: { feeds: [{ id: 'a', url: 'https://x.org/1' }, { id: 'a', url: 'https://x.org/2' }] }, says: 'feeds[1].id: duplicate feed id "a" (first used at feeds[0])' },
     { name: 'bad language tag', json: { feeds: [{ id: 'a', url: 'https://x.org/rss', language: 'Chinese' }] }, says: 'feeds[0].language: must be a BCP 47 tag' },
     { name: 'polling out of range', json: { feeds: [], polling: { concurrency: 0 } }, says: 'polling.concurrency: ' },
+    {
+      name: 'a concept id without a kind',
+      json: { feeds: [], clustering: { concepts: { pelosi: { forms: { en: ['pelosi'] } } } } },
+      says: 'clustering.concepts.pelosi: an id such as "person:nancy-pelosi"',
+    },
+    {
+      name: 'a concept form of one letter',
+      json: { feeds: [], clustering: { concepts: { 'person:x': { forms: { en: ['x'] } } } } },
+      says: 'clustering.concepts.person:x.forms.en[0]: ',
+    },
+    {
+      name: 'a concept that implies an unknown one',
+      json: { feeds: [], clustering: { concepts: { 'org:spd-berlin': { implies: ['org:nowhere'], forms: { de: ['spd berlin'] } } } } },
+      says: 'clustering.concepts: "org:spd-berlin" implies "org:nowhere", which is no concept',
+    },
+    {
+      name: 'a concept stem too short',
+      json: { feeds: [], clustering: { concepts: { 'place:ab': { forms: { en: ['ab*'] } } } } },
+      says: 'clustering.concepts: stem "ab*" of "place:ab" is shorter than 3 letters',
+    },
   ])('names the key and the problem: $name', ({ json, says }) => {
     const error = errorOf(() => parseConfig(json, 'feeds.json'));
     expect(error.code).toBe('config-invalid');
