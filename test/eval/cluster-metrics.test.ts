@@ -101,6 +101,7 @@ describe('cluster fixtures', () => {
     { set: 'heldout', minNearMisses: 8 },
     { set: 'blind', minNearMisses: 10 },
     { set: 'blind2', minNearMisses: 12 },
+    { set: 'blind3', minNearMisses: 12 },
   ] as const;
   const load = (set: string) => loadClusterFixture(join(CLUSTER_FIXTURE_DIR, `${set}.jsonl`));
 
@@ -156,6 +157,11 @@ describe('cluster fixtures', () => {
   it('blind2 reports events that are in none of the earlier sets', () => {
     const earlier = new Set([...load('dev'), ...load('heldout'), ...load('blind')].map((i) => i.cluster));
     expect(load('blind2').filter((i) => earlier.has(i.cluster))).toEqual([]);
+  });
+
+  it('blind3 reports events that are in none of the earlier sets', () => {
+    const earlier = new Set([...load('dev'), ...load('heldout'), ...load('blind'), ...load('blind2')].map((i) => i.cluster));
+    expect(load('blind3').filter((i) => earlier.has(i.cluster))).toEqual([]);
   });
 
   it('fixtureLabels gives the maps pairwiseScores takes; the gold scores itself perfectly', () => {
