@@ -61,28 +61,16 @@ describe('story folding quality on the labeled clusters', () => {
     expect(s.crossLanguage!.recall).toBeGreaterThanOrEqual(0.64);
   });
 
-  it('held-out set (inspected once the blind set existed)', async () => {
-    const s = await scoreClusters(loadClusterSet('heldout'));
-    expect(s.precision).toBeGreaterThanOrEqual(0.95);
-    expect(s.recall).toBeGreaterThanOrEqual(0.66);
-  });
-
-  it('blind set (used once to choose, then inspected)', async () => {
-    const s = await scoreClusters(loadClusterSet('blind'));
-    expect(s.precision).toBeGreaterThanOrEqual(0.95);
-    expect(s.recall).toBeGreaterThanOrEqual(0.61);
-  });
-
-  it('second blind set (only reported)', async () => {
-    const s = await scoreClusters(loadClusterSet('blind2'));
-    expect(s.precision).toBeGreaterThanOrEqual(0.95);
-    expect(s.recall).toBeGreaterThanOrEqual(0.44);
-  });
-
-  it('third blind set (only reported)', async () => {
-    const s = await scoreClusters(loadClusterSet('blind3'));
-    expect(s.precision).toBeGreaterThanOrEqual(0.85);
-    expect(s.recall).toBeGreaterThanOrEqual(0.55);
+  // Floors a little under the figures in README; blind2 and blind3 are only reported, so theirs follow the code.
+  it.each([
+    { set: 'heldout', role: 'inspected once the blind set existed', precision: 0.95, recall: 0.66 },
+    { set: 'blind', role: 'used once to choose, then inspected', precision: 0.95, recall: 0.61 },
+    { set: 'blind2', role: 'only reported', precision: 0.95, recall: 0.44 },
+    { set: 'blind3', role: 'only reported', precision: 0.85, recall: 0.55 },
+  ] as const)('$set set ($role)', async ({ set, precision, recall }) => {
+    const s = await scoreClusters(loadClusterSet(set));
+    expect(s.precision).toBeGreaterThanOrEqual(precision);
+    expect(s.recall).toBeGreaterThanOrEqual(recall);
   });
 
   it('folds what the baselines leave apart', async () => {
