@@ -1,12 +1,13 @@
 import { cjkNumeral } from './cjk-numeral.js';
 
 /** Words that scale the number before them, as folded text writes them; longest first where one starts another. */
+// Words in Latin or Cyrillic script end where letters do: "71 military aircraft" is not 71 mila (thousand).
 const MULTIPLIERS: Array<[RegExp, number]> = [
-  [/^(?:mil millones|billones?|trillions?|兆|조)/, 0],
-  [/^(?:billions?|bn|milliards?|milliarden?|mrd|miliardi|miliard[yůu]?|bilh(?:ão|ões)|млрд|миллиард\p{L}*|мільярд\p{L}*|tỷ|tỉ)/u, 1e9],
-  [/^(?:millions?|mn|mio|millionen|millón|millones|milh(?:ão|ões)|milioni|milion[yůu]?|млн|миллион\p{L}*|мільйон\p{L}*|triệu)/u, 1e6],
+  [/^(?:(?:mil millones|billones?|trillions?)(?!\p{L})|兆|조)/u, 0],
+  [/^(?:billions?|bn|milliards?|milliarden?|mrd|miliardi|miliard[yůu]?|bilh(?:ão|ões)|млрд|миллиард\p{L}*|мільярд\p{L}*|tỷ|tỉ)(?!\p{L})/u, 1e9],
+  [/^(?:millions?|mn|mio|millionen|millón|millones|milh(?:ão|ões)|milioni|milion[yůu]?|млн|миллион\p{L}*|мільйон\p{L}*|triệu)(?!\p{L})/u, 1e6],
   // 千米, 千克, 千瓦 are kilometres, kilograms and kilowatts, not thousands ("震源深度12千米").
-  [/^(?:thousands?|mille|tausend|mila?|тыс\p{L}*|тисяч\p{L}*|tis(?:íc)?|tys|nghìn|ngàn|千(?![米克瓦])|천)/u, 1e3],
+  [/^(?:(?:thousands?|mille|tausend|mila?|тыс\p{L}*|тисяч\p{L}*|tis(?:íc)?|tys|nghìn|ngàn)(?!\p{L})|千(?![米克瓦])|천)/u, 1e3],
   [/^(?:万|만)/, 1e4],
   [/^(?:亿|억)/, 1e8],
 ];
@@ -15,8 +16,11 @@ const MULTIPLIERS: Array<[RegExp, number]> = [
 // A number not glued to a word before it (APT31, F-16, CVE ids, times, 1/2): Latin or Cyrillic letters, digits, ".,:/", or a short code and a hyphen ("Su-30"; "Shunxin-39" is a ship and counts).
 // Nor one before 月/월, a month.
 const ARABIC = /(?<![a-zà-ÿčěřšžůа-яёіїєґ\d.,:/]|\b[a-z]{1,3}-)(\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,](\d+))?(?![\d:/]|st\b|nd\b|rd\b|th\b|\s*[月월])\s*/gu;
-// Not the 万 of "3万" (read with its digits above).
-const CJK_NUMERAL = /(?<![\d.,])[零〇一二两三四五六七八九十百千万亿]+(?=[多余]?(?:名|人|个|位|架|艘|枚|次|件|天|年|岁|元|倍|家|间|所|起|项|国|条|辆|座|批|种|款|公里|海里|小时|分钟|周|机|只|隻|万|亿))/g;
+// Not the 万 of "3万" (read with its digits above), nor a vague 上万, 数千 or 几百 ("tens of thousands of attacks").
+const CJK_NUMERAL = /(?<![\d.,上数几])[零〇一二两三四五六七八九十百千万亿]+(?=[多余]?(?:名|人|个|位|架|艘|枚|次|件|天|年|岁|元|倍|家|间|所|起|项|国|条|辆|座|批|种|款|周|机|只|隻|万|亿))/g;
+// Durations and distances are measurements, not counts: "in 24 hours" frames every daily report of PLA
+// activity, and agencies give a quake's depth as 10 or 12 km. They are left out.
+const MEASURE_AFTER = /^(?:(?:hours?|hrs?|heures?|stunden?|horas?|ore|hodin\p{L}*|час\p{L}*|giờ|km|kilomet\p{L}*|км|nautical miles?|miles?|meilen|milles?|millas?)(?!\p{L})|小时|时间|시간|千米|公里|海里|キロ|킬로)/u;
 const CVE = /cve-(\d{4})-(\d{4,7})/g;
 // Designations: "Joint Sword-2024A" and "2024B" are two exercises, "Strait Thunder-2025A" a third.
 const DESIGNATION = /(?<![\d.,])(\d{2,4})([a-d])(?![a-z\d])/g;
@@ -71,6 +75,7 @@ export function mentionedNumbers(folded: string): string[] {
     if (multiplier?.[1] === 0) continue;
     if (multiplier) value *= multiplier[1];
     if (isYear(digits!, fraction, multiplier !== undefined)) continue;
+    if (!multiplier && MEASURE_AFTER.test(after)) continue;
     if (!multiplier && fraction === undefined && YEARS_AFTER.test(after)) {
       if (value >= TRIVIAL_BELOW) found.add(`years:${value}`);
       continue;

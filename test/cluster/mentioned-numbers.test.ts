@@ -35,9 +35,9 @@ describe('mentionedNumbers', () => {
     { text: '25年來最大', expected: ['years:25'] },
     { text: '二十五年来', expected: ['years:25'] },
     { text: '25년 만에 최대', expected: ['years:25'] },
-    // 千米 is a kilometre, not a thousand.
-    { text: '震源深度12千米', expected: ['num:12'] },
-    { text: '10시간 동안', expected: ['num:10'] },
+    // Multiplier words end where letters do.
+    { text: '71 military aircraft', expected: ['num:71'] },
+    { text: '5 mila persone', expected: ['num:5000'] },
   ])('$text → $expected', ({ text, expected }) => {
     expect(mentionedNumbers(foldText(text))).toEqual(expected);
   });
@@ -49,6 +49,10 @@ describe('mentionedNumbers', () => {
     { name: 'ordinals and times', text: '20th anniversary at 10:30' },
     { name: 'Han numerals in words', text: '十分重要的百姓' },
     { name: 'months', text: '2025年10月' },
+    // Durations and distances are measurements: 千米 is a kilometre, not a thousand.
+    { name: 'hours', text: 'in 24 hours; 24小時內; 24時間で; 17시간 만에; 24 Stunden' },
+    { name: 'distances', text: '震源深度12千米, 10公里, depth of 15 km, 24 nautical miles, 24海里' },
+    { name: 'vague quantities', text: '上萬次網絡攻擊、数千人、几百架' },
   ])('leaves out $name', ({ text }) => {
     expect(mentionedNumbers(foldText(text))).toEqual([]);
   });
