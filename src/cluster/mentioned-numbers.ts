@@ -30,6 +30,26 @@ const TIME_OF_DAY = /(?<![\d.:])(?:(\d{1,2})\s*[时点시](?![代间간])(?:\s*(
 // A span of years frames an event ("strongest in 25 years", "25년 만에"). Outlets pick different frames for the same
 // one ("921以来最大"), so a span is an entity of its own that counts when shared and never conflicts, unlike a count.
 const YEARS_AFTER = /^(?:(?:years?|yrs|ans|années|jahren?|años|anos|anni|jaar|lat|let|roků|лет|год\p{L}*|рок\p{L}*|năm|tahun)(?!\p{L})|年(?!\d)|년)/u;
+// A sum written in two units, "6억2천만" (620 million), "1억5000만", "3亿5千万", "2万5千": read whole, or its second part
+// would be a count of its own (2천 → 2,000).
+const COMPOUND_CJK = /\d+(?:\.\d+)?\s*[억亿만万](?:\s*\d+\s*[천千백百]?\s*[만万]|\s*\d+\s*[천千])+/g;
+const CJK_UNITS: Record<string, number> = { 억: 1e8, 亿: 1e8, 만: 1e4, 万: 1e4, 천: 1e3, 千: 1e3, 백: 1e2, 百: 1e2 };
+
+function compoundValue(run: string): number {
+  let total = 0;
+  let section = 0;
+  for (const [, digits, unit] of run.matchAll(/(\d+(?:\.\d+)?)?\s*([억亿만万천千백百])/g)) {
+    const scale = CJK_UNITS[unit!]!;
+    if (scale >= 1e4) {
+      total += (section + Number(digits ?? 0)) * scale;
+      section = 0;
+    } else section += Number(digits ?? 1) * scale;
+  }
+  return total + section;
+}
+// COVID-19 is a name, not nineteen of anything.
+const NAMES_WITH_NUMBERS = /covid-19/g;
+
 /** Counts below this are too common to tell stories apart ("two days", "3 ships"); decimals always count (7.4 magnitude). */
 const TRIVIAL_BELOW = 10;
 
@@ -52,6 +72,8 @@ function entity(value: number): string | undefined {
 export function mentionedNumbers(folded: string): string[] {
   const found = new Set<string>();
   const text = folded
+    .replace(NAMES_WITH_NUMBERS, ' ')
+    .replace(COMPOUND_CJK, (run) => ` ${compoundValue(run)} `)
     .replace(TIME_OF_DAY, (_, _hour, minutes: string | undefined, _clock, clockMinutes: string | undefined) => {
       const minute = Number(minutes ?? clockMinutes ?? 0);
       // A quarter hour is a schedule (a press conference, polls closing) or a rounding, not the mark of one event.

@@ -27,6 +27,8 @@ describe('conceptLexicon', () => {
     { name: 'a named drill in Russian', text: 'учения «Гром в проливе — 2025A»', concept: 'event:strait-thunder' },
     { name: 'Italy in Italian', text: 'arrestato in Italia', concept: 'country:italy' },
     { name: 'a submarine in Japanese', text: '初の自主建造潜水艦を公開', concept: 'event:submarine' },
+    { name: 'COVID-19 by its name, not a count of 19', text: 'accused of stealing COVID-19 research', concept: 'event:covid' },
+    { name: 'COVID-19 in Chinese', text: '竊取新冠疫苗研究', concept: 'event:covid' },
     { name: 'the death penalty in German', text: 'China droht mit der Todesstrafe', concept: 'event:death-penalty' },
     { name: 'the Five Eyes in Simplified Chinese', text: '“五眼联盟”集体虚假信息行动', concept: 'org:five-eyes' },
     { name: "Germany's SPD in English", text: 'hackers behind attack on SPD', concept: 'org:spd' },

@@ -17,6 +17,11 @@ describe('mentionedNumbers', () => {
     { text: '1,5 milliard', expected: ['num:1500000000'] },
     { text: '兩萬人', expected: ['num:20000'] },
     { text: '3萬人', expected: ['num:30000'] },
+    // A sum in two units is one number.
+    { text: '6억2천만달러', expected: ['num:620000000'] },
+    { text: '1억5000만 원', expected: ['num:150000000'] },
+    { text: '3亿5千万元', expected: ['num:350000000'] },
+    { text: '2万5千人', expected: ['num:25000'] },
     { text: 'magnitude 7.4', expected: ['num:7.4'] },
     { text: 'CVE-2024-3400', expected: ['cve:2024-3400'] },
     { text: '聯合利劍-2024A', expected: ['code:2024a'] },
@@ -49,6 +54,7 @@ describe('mentionedNumbers', () => {
     { name: 'ordinals and times', text: '20th anniversary at 10:30' },
     { name: 'Han numerals in words', text: '十分重要的百姓' },
     { name: 'months', text: '2025年10月' },
+    { name: 'a disease named with a number', text: 'COVID-19 relief funds' },
     // Durations and distances are measurements: 千米 is a kilometre, not a thousand.
     { name: 'hours', text: 'in 24 hours; 24小時內; 24時間で; 17시간 만에; 24 Stunden' },
     { name: 'distances', text: '震源深度12千米, 10公里, depth of 15 km, 24 nautical miles, 24海里' },
