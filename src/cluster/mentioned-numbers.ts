@@ -30,9 +30,9 @@ const TIME_OF_DAY = /(?<![\d.:])(?:(\d{1,2})\s*[时点시](?![代间간])(?:\s*(
 // A span of years frames an event ("strongest in 25 years", "25년 만에"). Outlets pick different frames for the same
 // one ("921以来最大"), so a span is an entity of its own that counts when shared and never conflicts, unlike a count.
 const YEARS_AFTER = /^(?:(?:years?|yrs|ans|années|jahren?|años|anos|anni|jaar|lat|let|roků|лет|год\p{L}*|рок\p{L}*|năm|tahun)(?!\p{L})|年(?!\d)|년)/u;
-// A sum written in two units, "6억2천만" (620 million), "1억5000만", "3亿5千万", "2万5千": read whole, or its second part
-// would be a count of its own (2천 → 2,000).
-const COMPOUND_CJK = /\d+(?:\.\d+)?\s*[억亿만万](?:\s*\d+\s*[천千백百]?\s*[만万]|\s*\d+\s*[천千])+/g;
+// A sum written in two units, "6억2천만" (620 million), "1억5000만", "3亿5千万", "2万5千", "1천만" (10 million), "2千万":
+// read whole, or a part would be a count of its own (2천 → 2,000) or be scaled wrong (2千万 → 2,000).
+const COMPOUND_CJK = /\d+(?:\.\d+)?\s*[억亿만万천千백百](?:\s*\d*\s*[억亿만万천千백百])+/g;
 const CJK_UNITS: Record<string, number> = { 억: 1e8, 亿: 1e8, 만: 1e4, 万: 1e4, 천: 1e3, 千: 1e3, 백: 1e2, 百: 1e2 };
 
 function compoundValue(run: string): number {
