@@ -56,7 +56,7 @@ const COUNT_BELOW = 1_000_000;
 const isCount = (entity: string) => entity.startsWith('num:') && !entity.includes('.') && Number(entity.slice(4)) < COUNT_BELOW;
 
 /** Counts, times of day and spans of years: details a lead may or may not quote. */
-const isFigure = (entity: string) => entity.startsWith('num:') || entity.startsWith('pct:') || entity.startsWith('time:') || entity.startsWith('years:');
+const isFigure = (entity: string) => entity.startsWith('num:') || entity.startsWith('time:') || entity.startsWith('years:');
 
 /**
  * A figure only one story gives counts half against it: leads differ in how many figures they quote (vote

@@ -11,8 +11,6 @@ const KIND_WEIGHTS: Record<string, number> = {
   cve: 4,
   code: 3,
   num: 2,
-  // A share (40.05 %): as rare as a count, never a conflict.
-  pct: 2,
   date: 2,
   // The minute of a time of day ("7:58"): few events of a window share one.
   time: 2,

@@ -50,17 +50,6 @@ function compoundValue(run: string): number {
 // COVID-19 is a name, not nineteen of anything.
 const NAMES_WITH_NUMBERS = /covid-19/g;
 
-// A share ("80 percent", "80%", "80 Prozent") is a measurement: shared it counts, differing it never conflicts.
-const PERCENT_AFTER = /^(?:%|(?:percent|per cent|prozent|pour cent|por ciento|per cento|procent\p{L}*|процент\p{L}*|phần trăm)(?!\p{L})|퍼센트|パーセント)/u;
-
-// "80 to 90 percent": the first number of a range of shares is a share too.
-const RANGE_TO = /^(?:[-–~〜]\s*|(?:to|bis|à|a|al|до|đến)\s+)\d+(?:[.,]\d+)?\s*/u;
-function isShare(after: string): boolean {
-  if (PERCENT_AFTER.test(after)) return true;
-  const rest = after.replace(RANGE_TO, '');
-  return rest !== after && PERCENT_AFTER.test(rest);
-}
-
 /** Counts below this are too common to tell stories apart ("two days", "3 ships"); decimals always count (7.4 magnitude). */
 const TRIVIAL_BELOW = 10;
 
@@ -109,10 +98,6 @@ export function mentionedNumbers(folded: string): string[] {
     if (multiplier) value *= multiplier[1];
     if (isYear(digits!, fraction, multiplier !== undefined)) continue;
     if (!multiplier && MEASURE_AFTER.test(after)) continue;
-    if (!multiplier && isShare(text.slice(m.index + whole.length, m.index + whole.length + 32))) {
-      found.add(`pct:${value}`);
-      continue;
-    }
     if (!multiplier && fraction === undefined && YEARS_AFTER.test(after)) {
       if (value >= TRIVIAL_BELOW) found.add(`years:${value}`);
       continue;

@@ -71,7 +71,6 @@ describe('entityEvidence on counts', () => {
     },
     { name: 'one shared strong entity does not', a: ['place:median-line', 'num:20'], b: ['place:median-line', 'num:35'], conflict: true },
     { name: 'measurements that differ (magnitude by two agencies)', a: ['place:hualien', 'num:7.2'], b: ['place:hualien', 'num:7.4'], conflict: false },
-    { name: 'shares that differ (turnout and vote share)', a: ['event:election', 'pct:50'], b: ['event:election', 'pct:40'], conflict: false },
     { name: 'times and spans of years that differ', a: ['place:hualien', 'time:58', 'years:25'], b: ['place:hualien', 'time:12', 'years:50'], conflict: false },
     // One arms sale: US$11.1 billion, "$11 billion", 7,000億円.
     { name: 'amounts of a million and more, rounded and converted', a: ['event:arms-sale', 'num:11000000000'], b: ['event:arms-sale', 'num:700000000000'], conflict: false },

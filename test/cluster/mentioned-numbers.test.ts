@@ -26,10 +26,6 @@ describe('mentionedNumbers', () => {
     { text: '2千万美元', expected: ['num:20000000'] },
     { text: '4천500억 원', expected: ['num:450000000000'] },
     { text: 'magnitude 7.4', expected: ['num:7.4'] },
-    // Shares are their own kind: shared they count, differing they never conflict.
-    { text: '得票率40.05%', expected: ['pct:40.05'] },
-    { text: '80 bis 90 Prozent der Arbeit', expected: ['pct:80', 'pct:90'] },
-    { text: '80-90 percent of the work', expected: ['pct:80', 'pct:90'] },
     { text: 'CVE-2024-3400', expected: ['cve:2024-3400'] },
     { text: '聯合利劍-2024A', expected: ['code:2024a'] },
     { text: 'Shunxin-39', expected: ['num:39'] },
