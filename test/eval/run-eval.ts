@@ -64,13 +64,13 @@ console.log(`\nclassify throughput, one core, title + lead: ${Math.round(through
 const pair = (x: number | undefined) => (x === undefined ? '  -  ' : x.toFixed(3));
 // dev is tuned on; heldout was only reported until blind existed, then inspected; blind chose once among
 // 16 combinations of the folding rules (cluster-thresholds.ts), then was inspected; blind2 was reported, then inspected
-// for misread numbers; blind3 is only reported.
+// for misread numbers; blind3 is reported (and chose once), never inspected.
 const FOLDING_SET_ROLE = {
   dev: 'tuned on',
   heldout: 'inspected after the first tuning',
   blind: 'used once to choose among 16 rule combinations, then inspected',
   blind2: 'reported, then inspected for misread numbers',
-  blind3: 'only reported, never tuned on or inspected',
+  blind3: 'reported, used once to choose, never inspected',
 } as const;
 for (const name of ['dev', 'heldout', 'blind', 'blind2', 'blind3'] as const) {
   const items = loadClusterSet(name);
