@@ -1,7 +1,9 @@
 import { cjkNumeral } from './cjk-numeral.js';
 
-/** Words that scale the number before them, as folded text writes them; longest first where one starts another. */
-// Words in Latin or Cyrillic script end where letters do: "71 military aircraft" is not 71 mila (thousand).
+/**
+ * Words that scale the number before them, as folded text writes them; longest first where one starts another.
+ * Words in Latin or Cyrillic script end where letters do: "71 military aircraft" is not 71 mila (thousand).
+ */
 const MULTIPLIERS: Array<[RegExp, number]> = [
   [/^(?:(?:mil millones|billones?|trillions?)(?!\p{L})|兆|조)/u, 0],
   [/^(?:billions?|bn|milliards?|milliarden?|mrd|miliardi|miliard[yůu]?|bilh(?:ão|ões)|млрд|миллиард\p{L}*|мільярд\p{L}*|tỷ|tỉ)(?!\p{L})/u, 1e9],
