@@ -43,14 +43,14 @@ export type FoldedReport = { id: string; story: string } & Partial<FoldExplanati
 /**
  * Folds reports into stories with the pipeline's own clusterer and index: `story` is the id of
  * the first report of the story each one belongs to. Embeddings (when configured) go in one
- * batch of 64 at a time, as a poll's new stories do. `explain` adds why each report is where it is.
+ * batch of 64 at a time, as a poll's new stories do. `explain` adds why each report is where it is;
+ * `now` is when the reports count as fetched.
  */
 export async function foldReports(
   inputs: readonly ReportInput[],
   understand: Understand,
   clusterer: StoryClusterer,
-  now = new Date(),
-  explain = false,
+  { now = new Date(), explain = false }: { now?: Date; explain?: boolean } = {},
 ): Promise<FoldedReport[]> {
   const stories = inputs.map((input) => reportStory(input, understand, now));
   const embeddings = new Map<string, number[]>();

@@ -12,7 +12,7 @@ async function explained(thresholds = clusterThresholds()) {
   const store = openSqliteStore(':memory:');
   try {
     const reports = hualienReports().map((r) => ({ id: r.id, title: r.title, summary: r.text, feedLanguage: r.lang, published: r.published, feed: r.feedId }));
-    return await foldReports(reports, understand, new StoryClusterer(new SqliteClusterIndex(store.db), thresholds), new Date(), true);
+    return await foldReports(reports, understand, new StoryClusterer(new SqliteClusterIndex(store.db), thresholds), { explain: true });
   } finally {
     store.close();
   }

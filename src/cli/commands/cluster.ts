@@ -36,7 +36,7 @@ export function registerCluster(program: Command): void {
       // The pipeline's clusterer over a private in-memory index: the same code that folds stored stories.
       const store = openSqliteStore(':memory:');
       try {
-        const folded = await foldReports(inputs, createUnderstanding(config), createClusterer(env, config, store, log), new Date(), options.explain ?? false);
+        const folded = await foldReports(inputs, createUnderstanding(config), createClusterer(env, config, store, log), { explain: options.explain ?? false });
         for (const line of folded) process.stdout.write(`${JSON.stringify(line)}\n`);
       } finally {
         store.close();
