@@ -102,6 +102,7 @@ describe('cluster fixtures', () => {
     { set: 'blind', minNearMisses: 10 },
     { set: 'blind2', minNearMisses: 12 },
     { set: 'blind3', minNearMisses: 12 },
+    { set: 'blind4', minNearMisses: 12 },
   ] as const;
   const load = (set: string) => loadClusterFixture(join(CLUSTER_FIXTURE_DIR, `${set}.jsonl`));
 
@@ -162,6 +163,11 @@ describe('cluster fixtures', () => {
   it('blind3 reports events that are in none of the earlier sets', () => {
     const earlier = new Set([...load('dev'), ...load('heldout'), ...load('blind'), ...load('blind2')].map((i) => i.cluster));
     expect(load('blind3').filter((i) => earlier.has(i.cluster))).toEqual([]);
+  });
+
+  it('blind4 reports events that are in none of the earlier sets', () => {
+    const earlier = new Set([...load('dev'), ...load('heldout'), ...load('blind'), ...load('blind2'), ...load('blind3')].map((i) => i.cluster));
+    expect(load('blind4').filter((i) => earlier.has(i.cluster))).toEqual([]);
   });
 
   it('fixtureLabels gives the maps pairwiseScores takes; the gold scores itself perfectly', () => {

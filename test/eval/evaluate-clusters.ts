@@ -7,7 +7,7 @@ import { SqliteClusterIndex } from '../../src/store/sqlite-cluster-index.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { CLUSTER_FIXTURE_DIR, type ClusterItem, type PairwiseScores, fixtureLabels, loadClusterFixture, pairwiseScores } from './cluster-metrics.js';
 
-export const loadClusterSet = (name: 'dev' | 'heldout' | 'blind' | 'blind2' | 'blind3') => loadClusterFixture(join(CLUSTER_FIXTURE_DIR, `${name}.jsonl`));
+export const loadClusterSet = (name: 'dev' | 'heldout' | 'blind' | 'blind2' | 'blind3' | 'blind4') => loadClusterFixture(join(CLUSTER_FIXTURE_DIR, `${name}.jsonl`));
 
 const understand = createUnderstanding({ topics: {} });
 
