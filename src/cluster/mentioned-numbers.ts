@@ -20,9 +20,9 @@ const MULTIPLIERS: Array<[RegExp, number]> = [
 const ARABIC = /(?<![a-zà-ÿčěřšžůа-яёіїєґ\d.,:/第제]|\b[a-z]{1,3}-)(\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,](\d+))?(?![\d:/]|st\b|nd\b|rd\b|th\b|\s*[月월])\s*/gu;
 // Not the 万 of "3万" (read with its digits above), nor a vague 上万, 数千 or 几百 ("tens of thousands of attacks").
 const CJK_NUMERAL = /(?<![\d.,上数几第])[零〇一二两三四五六七八九十百千万亿]+(?=[多余]?(?:名|人|个|位|架|艘|枚|次|件|天|年|岁|元|倍|家|间|所|起|项|国|条|辆|座|批|种|款|周|机|只|隻|万|亿))/g;
-// Durations and distances are measurements, not counts: "in 24 hours" frames every daily report of PLA
-// activity, and agencies give a quake's depth as 10 or 12 km. They are left out.
-const MEASURE_AFTER = /^(?:(?:hours?|hrs?|heures?|stunden?|horas?|ore|hodin\p{L}*|час\p{L}*|giờ|km|kilomet\p{L}*|км|nautical miles?|miles?|meilen|milles?|millas?)(?!\p{L})|小时|时间|시간|千米|公里|海里|キロ|킬로)/u;
+// Spans of hours and minutes and distances are measurements, not counts: "in 24 hours" frames every daily report
+// of PLA activity, and agencies give a quake's depth as 10 or 12 km. They are left out.
+const MEASURE_AFTER = /^(?:(?:hours?|hrs?|minutes?|mins?|minuten|heures?|stunden?|horas?|ore|hodin\p{L}*|час\p{L}*|giờ|km|kilomet\p{L}*|км|nautical miles?|miles?|meilen|milles?|millas?)(?!\p{L})|小时|时间|分钟|分间|시간|분간|분 동안|千米|公里|海里|キロ|킬로)/u;
 const CVE = /cve-(\d{4})-(\d{4,7})/g;
 // Designations: "Joint Sword-2024A" and "2024B" are two exercises, "Strait Thunder-2025A" a third.
 const DESIGNATION = /(?<![\d.,])(\d{2,4})([a-d])(?![a-z\d])/g;

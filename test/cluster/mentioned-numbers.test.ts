@@ -60,7 +60,7 @@ describe('mentionedNumbers', () => {
     { name: 'a disease named with a number', text: 'COVID-19 relief funds' },
     { name: 'ordinals', text: '第16任總統、第十四屆全國人大常委會第十八次會議、제20대 국회' },
     // Durations and distances are measurements: 千米 is a kilometre, not a thousand.
-    { name: 'hours', text: 'in 24 hours; 24小時內; 24時間で; 17시간 만에; 24 Stunden' },
+    { name: 'hours and minutes', text: 'in 24 hours; 24小時內; 24時間で; 17시간 만에; 24 Stunden; for 40 minutes; 四十分鐘; 30分間; 40분간' },
     { name: 'distances', text: '震源深度12千米, 10公里, depth of 15 km, 24 nautical miles, 24海里' },
     { name: 'vague quantities', text: '上萬次網絡攻擊、数千人、几百架' },
   ])('leaves out $name', ({ text }) => {
